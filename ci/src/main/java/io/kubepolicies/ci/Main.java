@@ -1,0 +1,25 @@
+package io.kubepolicies.ci;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code kube-policies} command line. */
+@Command(
+    name = "kube-policies",
+    mixinStandardHelpOptions = true,
+    version = "kube-policies 0.1.0",
+    description = "Guardrails for Kubernetes: evaluate, test and ship Rego policy bundles.",
+    subcommands = {})
+public final class Main implements Runnable {
+  @CommandLine.Spec
+  CommandLine.Model.CommandSpec spec;
+
+  public static void main(String[] args) {
+    System.exit(new CommandLine(new Main()).execute(args));
+  }
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(System.out);
+  }
+}

@@ -1,0 +1,4 @@
+package io.kubepolicies.rego.ast;
+
+/** {@code {head | body}}. */
+public record SetComprehension(Term head, Body body, Location location) implements Term {}

@@ -1,0 +1,10 @@
+package io.kubepolicies.rego.ast;
+
+import java.util.List;
+
+/** A set literal {@code {a, b}}; {@code set()} is the empty set. */
+public record SetTerm(List<Term> items, Location location) implements Term {
+  public SetTerm {
+    items = List.copyOf(items);
+  }
+}

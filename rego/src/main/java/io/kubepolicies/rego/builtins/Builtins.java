@@ -1,0 +1,63 @@
+package io.kubepolicies.rego.builtins;
+
+import io.kubepolicies.rego.types.Type;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The built-in table: every built-in function by name. Each family registers its own entries; this
+ * class is the one place that lists the families. The compiler resolves names here once, so
+ * evaluation calls implementations directly, without looking anything up.
+ */
+public final class Builtins {
+  private final Map<String, Builtin> byName;
+
+  private Builtins(Map<String, Builtin> byName) {
+    this.byName = Collections.unmodifiableMap(byName);
+  }
+
+  /** OPA's standard library. Each call builds a fresh table with its own caches. */
+  public static Builtins standard() {
+    return of(List.of(
+    ));
+  }
+
+  public static Builtins of(List<? extends BuiltinFamily> families) {
+    Registrar registrar = new Registrar();
+    families.forEach(f -> f.register(registrar));
+    return new Builtins(registrar.entries);
+  }
+
+  /** The built-in called {@code name}, or null. */
+  public Builtin get(String name) {
+    return byName.get(name);
+  }
+
+  /** All names, sorted. */
+  public java.util.Set<String> names() {
+    return byName.keySet();
+  }
+
+  /** Collects entries from the families; a name may be registered once only. */
+  public static final class Registrar {
+    private final Map<String, Builtin> entries = new TreeMap<>();
+
+    private Registrar() {}
+
+    public void add(Builtin builtin) {
+      if (entries.putIfAbsent(builtin.name(), builtin) != null) {
+        throw new IllegalStateException("built-in registered twice: " + builtin.name());
+      }
+    }
+
+    public void function(String name, List<Type> args, Type result, BuiltinFunction function) {
+      add(new Builtin(name, args, result, function, null));
+    }
+
+    public void relation(String name, List<Type> args, Type result, BuiltinRelation relation) {
+      add(new Builtin(name, args, result, null, relation));
+    }
+  }
+}

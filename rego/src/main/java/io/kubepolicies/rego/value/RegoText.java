@@ -1,0 +1,99 @@
+package io.kubepolicies.rego.value;
+
+/**
+ * Values written in Rego's own literal syntax, as OPA prints them in {@code print}, {@code sprintf("%v")}
+ * and error messages: strings quoted Go-style, sets as {@code {1, 2}} or {@code set()}, collections in
+ * sorted order so the text is deterministic.
+ */
+public final class RegoText {
+  private RegoText() {}
+
+  public static String write(Value value) {
+    StringBuilder sb = new StringBuilder();
+    write(value, sb);
+    return sb.toString();
+  }
+
+  public static void write(Value value, StringBuilder sb) {
+    switch (value.kind()) {
+      case NULL, BOOLEAN, NUMBER -> sb.append(value);
+      case STRING -> quote(((StringValue) value).value(), sb);
+      case ARRAY -> {
+        sb.append('[');
+        String sep = "";
+        for (Value v : ((ArrayValue) value).elements()) {
+          sb.append(sep);
+          write(v, sb);
+          sep = ", ";
+        }
+        sb.append(']');
+      }
+      case SET -> {
+        SetValue set = (SetValue) value;
+        if (set.isEmpty()) {
+          sb.append("set()");
+          return;
+        }
+        sb.append('{');
+        String sep = "";
+        for (Value v : set.sorted()) {
+          sb.append(sep);
+          write(v, sb);
+          sep = ", ";
+        }
+        sb.append('}');
+      }
+      case OBJECT -> {
+        ObjectValue obj = (ObjectValue) value;
+        sb.append('{');
+        String sep = "";
+        for (Value k : obj.sortedKeys()) {
+          sb.append(sep);
+          write(k, sb);
+          sb.append(": ");
+          write(obj.get(k), sb);
+          sep = ", ";
+        }
+        sb.append('}');
+      }
+    }
+  }
+
+  /** Quotes a string the way Go's {@code strconv.Quote} does. */
+  public static void quote(String s, StringBuilder sb) {
+    sb.append('"');
+    for (int i = 0; i < s.length(); ) {
+      int cp = s.codePointAt(i);
+      i += Character.charCount(cp);
+      switch (cp) {
+        case '"' -> sb.append("\\\"");
+        case '\\' -> sb.append("\\\\");
+        case '\n' -> sb.append("\\n");
+        case '\t' -> sb.append("\\t");
+        case '\r' -> sb.append("\\r");
+        case '\b' -> sb.append("\\b");
+        case '\f' -> sb.append("\\f");
+        case 0x07 -> sb.append("\\a");
+        case 0x0b -> sb.append("\\v");
+        default -> {
+          if (cp < 0x20 || cp == 0x7f) {
+            sb.append(String.format("\\x%02x", cp));
+          } else if (!isPrintable(cp)) {
+            sb.append(cp > 0xffff ? String.format("\\U%08x", cp) : String.format("\\u%04x", cp));
+          } else {
+            sb.appendCodePoint(cp);
+          }
+        }
+      }
+    }
+    sb.append('"');
+  }
+
+  private static boolean isPrintable(int cp) {
+    int type = Character.getType(cp);
+    return type != Character.CONTROL && type != Character.FORMAT && type != Character.SURROGATE
+        && type != Character.PRIVATE_USE && type != Character.UNASSIGNED
+        && type != Character.LINE_SEPARATOR && type != Character.PARAGRAPH_SEPARATOR
+        && (type != Character.SPACE_SEPARATOR || cp == ' ');
+  }
+}
