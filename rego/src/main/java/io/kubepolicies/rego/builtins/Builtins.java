@@ -21,7 +21,7 @@ public final class Builtins {
   /** OPA's standard library. Each call builds a fresh table with its own caches. */
   public static Builtins standard() {
     return of(List.of(
-    ));
+        new Membership()));
   }
 
   public static Builtins of(List<? extends BuiltinFamily> families) {
