@@ -1,5 +1,6 @@
 package io.kubepolicies.rego.builtins;
 
+import io.kubepolicies.rego.builtins.time.Time;
 import io.kubepolicies.rego.types.Type;
 import java.util.Collections;
 import java.util.List;
@@ -21,6 +22,9 @@ public final class Builtins {
   /** OPA's standard library. Each call builds a fresh table with its own caches. */
   public static Builtins standard() {
     return of(List.of(
+        new Time(),
+        new Semver(),
+        new Uuid()
     ));
   }
 
