@@ -12,9 +12,8 @@ import java.util.regex.Pattern;
 
 /**
  * OPA's {@code semver.is_valid} and {@code semver.compare}, with OPA's SemVer rules: a leading
- * {@code v} is tolerated, major/minor/patch are int64 (leading zeros and signs allowed, as Go's
- * ParseInt allows them), pre-release identifiers order numerically or lexically, build metadata
- * is ignored.
+ * {@code v} is tolerated, major/minor/patch are int64 (leading zeros allowed, as Go's ParseInt
+ * allows them), pre-release identifiers order numerically or lexically, build metadata is ignored.
  */
 public final class Semver implements BuiltinFamily {
   // A fixed pattern, not user input, so java.util.regex is fine here.
