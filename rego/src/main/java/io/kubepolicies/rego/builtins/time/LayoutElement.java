@@ -44,15 +44,6 @@ enum LayoutElement {
         || this == ISO8601_COLON_TZ || this == ISO8601_COLON_SECONDS_TZ;
   }
 
-  boolean isNumericZone() {
-    return this == NUM_TZ || this == NUM_SECONDS_TZ || this == NUM_SHORT_TZ || this == NUM_COLON_TZ
-        || this == NUM_COLON_SECONDS_TZ;
-  }
-
-  boolean isZoneOffset() {
-    return isIso8601Zone() || isNumericZone();
-  }
-
   boolean zoneHasColon() {
     return this == ISO8601_COLON_TZ || this == NUM_COLON_TZ || this == ISO8601_COLON_SECONDS_TZ
         || this == NUM_COLON_SECONDS_TZ;

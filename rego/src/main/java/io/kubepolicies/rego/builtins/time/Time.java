@@ -88,10 +88,10 @@ public final class Time implements BuiltinFamily {
         throw BuiltinException.operand(1, ns, "number");
       }
       if (a.size() > 1) {
-        zone = zones.forName(Operands.string(new Value[] {a.get(1)}, 1));
+        zone = zones.forName(elementString(a.get(1)));
       }
       if (a.size() > 2) {
-        layout = Operands.string(new Value[] {a.get(2)}, 1);
+        layout = elementString(a.get(2));
       }
     } else if (v instanceof NumberValue) {
       ns = v;
@@ -101,6 +101,13 @@ public final class Time implements BuiltinFamily {
     long nanos = Nanos.of((NumberValue) ns);
     Instant instant = Instant.ofEpochSecond(Math.floorDiv(nanos, 1_000_000_000L), Math.floorMod(nanos, 1_000_000_000L));
     return new TimeOperand(new ZonedTime(instant, zone), layout);
+  }
+
+  private static String elementString(Value v) {
+    if (v instanceof StringValue s) {
+      return s.value();
+    }
+    throw BuiltinException.operand(1, v, "string");
   }
 
   /** Go's {@code AddDate}: the wall-clock date moved, overflowing months and days normalised. */

@@ -26,10 +26,6 @@ final class Zone {
     this.names = names;
   }
 
-  ZoneId id() {
-    return id;
-  }
-
   /** The UTC offset in seconds at {@code epochSecond}; fails with DateTimeException beyond java.time's range. */
   int offsetAt(long epochSecond) {
     return rules.getOffset(Instant.ofEpochSecond(epochSecond)).getTotalSeconds();

@@ -7,7 +7,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneId;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /** Resolves zone names the way Go's {@code time.LoadLocation} does, caching what it loads. */
@@ -17,8 +19,16 @@ final class Zones {
       Path.of("/usr/share/zoneinfo"), Path.of("/usr/share/lib/zoneinfo"), Path.of("/usr/lib/locale/TZ"),
       Path.of("/etc/zoneinfo"));
 
+  /**
+   * Names the tz database (and so Go) has but java.time does not: the legacy fixed zones and a few
+   * aliases. Their offsets come from these equivalents, their abbreviations still from the files.
+   */
+  private static final Map<String, String> JAVA_EQUIVALENTS = Map.of(
+      "EST", "-05:00", "MST", "-07:00", "HST", "-10:00", "ROC", "Asia/Taipei",
+      "GMT+0", "Z", "GMT-0", "Z", "Factory", "Z");
+
   private final Cache<String, Zone> loaded = Caffeine.newBuilder().maximumSize(512).build();
-  private final Set<String> known = ZoneId.getAvailableZoneIds();
+  private final Set<String> known = javaZonesInTzDatabase();
   private volatile Zone local;
 
   /** Zones with the process's local zone, resolved on first use. */
@@ -40,10 +50,11 @@ final class Zones {
     if (name.contains("..") || name.startsWith("/") || name.startsWith("\\")) {
       throw BuiltinException.error("time: invalid location name");
     }
-    if (!known.contains(name)) {
+    String javaId = known.contains(name) ? name : JAVA_EQUIVALENTS.get(name);
+    if (javaId == null) {
       throw BuiltinException.error("unknown time zone " + name);
     }
-    return loaded.get(name, n -> new Zone(ZoneId.of(n), namesFile(n)));
+    return loaded.get(name, n -> new Zone(ZoneId.of(javaId), namesFile(n)));
   }
 
   /** Go's {@code time.Local}: the TZ environment variable, else /etc/localtime, else UTC. */
@@ -69,6 +80,13 @@ final class Zones {
       return Zone.UTC;
     }
     return new Zone(ZoneId.of(tz), namesFile(tz));
+  }
+
+  /** java.time's region ids, less the SystemV ones that the tz database (and Go) no longer has. */
+  private static Set<String> javaZonesInTzDatabase() {
+    Set<String> ids = new HashSet<>(ZoneId.getAvailableZoneIds());
+    ids.removeIf(id -> id.startsWith("SystemV/"));
+    return ids;
   }
 
   private static ZoneNames namesFile(String name) {

@@ -382,6 +382,8 @@ class TimeTest {
 
     @Test
     void formatsInNamedZones() {
+      assertEquals(s("2009-02-05T00:00:57.0123456-05:00"), call("time.format", arr(n(GO_REFERENCE), s("EST"))));
+      assertEquals(s("2009-02-05T13:00:57.0123456+08:00"), call("time.format", arr(n(GO_REFERENCE), s("ROC"))));
       assertEquals(s("2009-02-05T00:00:57.0123456-05:00"), call("time.format", arr(n(GO_REFERENCE), s("America/New_York"))));
       assertEquals(s("2009-02-05T10:30:57.0123456+05:30"), call("time.format", arr(n(GO_REFERENCE), s("Asia/Kolkata"))));
       assertEquals(s("Thu, 05 Feb 2009 05:00:57 UTC"), format("UTC", "RFC1123"));
@@ -396,6 +398,10 @@ class TimeTest {
       assumeTrue(Files.isRegularFile(Path.of("/usr/share/zoneinfo/Asia/Dubai")), "needs the system tz database");
       assertEquals(s("+04"), format("Asia/Dubai", "MST"));
       assertEquals(s("+0545"), format("Asia/Kathmandu", "MST"));
+      assertEquals(s("-05"), format("Etc/GMT+5", "MST"));
+      assertEquals(s("EST"), format("EST", "MST"));
+      assertEquals(s("GMT"), format("Europe/Dublin", "MST"));
+      assertEquals(s("IST"), call("time.format", arr(ns("2009-07-01T00:00:00Z"), s("Europe/Dublin"), s("MST"))));
     }
 
     @Test
@@ -413,6 +419,8 @@ class TimeTest {
     @Test
     void rejectsUnknownZones() {
       assertBuiltinError("unknown time zone Mars/Olympus_Mons", error("time.format", arr(n(0), s("Mars/Olympus_Mons"))));
+      assertBuiltinError("unknown time zone SystemV/EST5", error("time.format", arr(n(0), s("SystemV/EST5"))));
+      assertBuiltinError("unknown time zone utc", error("time.format", arr(n(0), s("utc"))));
       assertBuiltinError("time: invalid location name", error("time.format", arr(n(0), s("../../etc/passwd"))));
       assertBuiltinError("time: invalid location name", error("time.format", arr(n(0), s("/etc/localtime"))));
     }
