@@ -21,6 +21,11 @@ public final class Builtins {
   /** OPA's standard library. Each call builds a fresh table with its own caches. */
   public static Builtins standard() {
     return of(List.of(
+        new SetFamily(),
+        new ArrayFamily(),
+        new ObjectFamily(),
+        new JsonPathFamily(),
+        new GraphFamily()
     ));
   }
 
