@@ -25,6 +25,7 @@ public final class Builtins {
         new ArrayFamily(),
         new ObjectFamily(),
         new JsonPathFamily(),
+        new JsonSchemaFamily(),
         new GraphFamily()
     ));
   }
