@@ -234,6 +234,24 @@ class JsonSchemaFamilyTest {
   }
 
   @Test
+  void formatsAreAssertedInEveryDraftAndUnknownFormatsPass() {
+    assertEquals(List.of("format (root): Does not match format 'email'"),
+        errors("\"x\"", "{\"$schema\":\"https://json-schema.org/draft/2020-12/schema\",\"format\":\"email\"}"));
+    assertEquals(List.of("format (root): Does not match format 'date-time'"), errors("\"2020-01-01\"", "{\"format\":\"date-time\"}"));
+    assertEquals(ArrayValue.of(BooleanValue.TRUE, ArrayValue.EMPTY), match(str("\"x\""), str("{\"format\":\"kubernetes-quantity\"}")));
+  }
+
+  @Test
+  void referencesIntoTheSchemaAndToMetaSchemasResolve() {
+    assertEquals(List.of("additional_property_not_allowed c.c: Additional property x is not allowed"), errors("{\"c\":{\"c\":{\"x\":1}}}",
+        "{\"definitions\":{\"n\":{\"type\":\"object\",\"properties\":{\"c\":{\"$ref\":\"#/definitions/n\"}},\"additionalProperties\":false}},"
+            + "\"$ref\":\"#/definitions/n\"}"));
+    assertEquals(List.of("number_any_of type: Must validate at least one schema (anyOf)",
+            "enum type: type must be one of the following: \"array\", \"boolean\", \"integer\", \"null\", \"number\", \"object\", \"string\""),
+        errors("{\"type\":5}", "{\"$ref\":\"http://json-schema.org/draft-07/schema#\"}"));
+  }
+
+  @Test
   void patternsFollowRe2AndMatchAnywhere() {
     assertEquals(ArrayValue.of(BooleanValue.TRUE, ArrayValue.EMPTY), match(str("\"a1\""), str("{\"pattern\":\"\\\\d\"}")));
     assertEquals(List.of("pattern (root): Does not match pattern '^\\d+$'"), errors("\"a1\"", "{\"pattern\":\"^\\\\d+$\"}"));

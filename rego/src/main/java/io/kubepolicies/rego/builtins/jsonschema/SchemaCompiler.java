@@ -28,14 +28,18 @@ import tools.jackson.databind.JsonNode;
  *
  * <p>A schema without {@code $schema} is read as draft 7, the richest draft OPA's validator knows.
  * A schema is checked against its draft's meta-schema first, since the validator itself accepts
- * almost anything. References are resolved only to the meta-schemas shipped with the validator:
+ * almost anything. As in OPA, {@code format} is always asserted and unknown formats pass.
+ * References are resolved only to the meta-schemas shipped with the validator:
  * schemas may come from input, so a {@code $ref} must never read files or reach the network.
  */
 public final class SchemaCompiler {
   private static final int CACHE_SIZE = 512;
 
   private final SchemaRegistry registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_7, b -> b
-      .schemaRegistryConfig(SchemaRegistryConfig.builder().regularExpressionFactory(new Re2Patterns()).build())
+      .schemaRegistryConfig(SchemaRegistryConfig.builder()
+          .regularExpressionFactory(new Re2Patterns())
+          .formatAssertionsEnabled(true)
+          .build())
       .schemaLoader(loader -> loader.fetchRemoteResources(false)));
   private final Map<SpecificationVersion, Schema> metaSchemas = new EnumMap<>(SpecificationVersion.class);
   private final Cache<Value, Compiled> cache = Caffeine.newBuilder().maximumSize(CACHE_SIZE).build();
