@@ -29,8 +29,8 @@ public final class ObjectFamily implements BuiltinFamily {
     r.function("object.union", List.of(OBJECT, OBJECT), Type.ANY,
         (ctx, args) -> union(Operands.object(args, 1), Operands.object(args, 2)));
     r.function("object.union_n", List.of(Type.arrayOf(OBJECT)), Type.ANY, (ctx, args) -> unionN(args));
-    r.function("object.remove", List.of(OBJECT, KEYS), Type.ANY, (ctx, args) -> remove(args));
-    r.function("object.filter", List.of(OBJECT, KEYS), Type.ANY, (ctx, args) -> filter(args));
+    r.function("object.remove", List.of(OBJECT, KEYS), Type.ANY, (ctx, args) -> select(args, false));
+    r.function("object.filter", List.of(OBJECT, KEYS), Type.ANY, (ctx, args) -> select(args, true));
     r.function("object.subset", List.of(COLLECTION, COLLECTION), Type.ANY,
         (ctx, args) -> BooleanValue.of(Subset.of(args[0], args[1])));
   }
@@ -88,24 +88,13 @@ public final class ObjectFamily implements BuiltinFamily {
     throw BuiltinException.operand(2, keys, "object", "set", "array");
   }
 
-  private static ObjectValue remove(Value[] args) {
+  /** The members of operand 1 whose key is, or is not, among the keys of operand 2. */
+  private static ObjectValue select(Value[] args, boolean listed) {
     ObjectValue object = Operands.object(args, 1);
     Set<Value> keys = keysOperand(args);
     ObjectValue.Builder out = ObjectValue.builder();
     for (Map.Entry<Value, Value> e : object.entries()) {
-      if (!keys.contains(e.getKey())) {
-        out.put(e.getKey(), e.getValue());
-      }
-    }
-    return out.build();
-  }
-
-  private static ObjectValue filter(Value[] args) {
-    ObjectValue object = Operands.object(args, 1);
-    Set<Value> keys = keysOperand(args);
-    ObjectValue.Builder out = ObjectValue.builder();
-    for (Map.Entry<Value, Value> e : object.entries()) {
-      if (keys.contains(e.getKey())) {
+      if (keys.contains(e.getKey()) == listed) {
         out.put(e.getKey(), e.getValue());
       }
     }

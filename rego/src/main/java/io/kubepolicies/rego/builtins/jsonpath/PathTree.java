@@ -49,51 +49,27 @@ public final class PathTree {
 
   /** Keeps only the parts of {@code value} that the paths select. */
   public Value filter(Value value) {
-    if (leaf) {
-      return value;
-    }
-    if (value instanceof ObjectValue o) {
-      ObjectValue.Builder out = ObjectValue.builder();
-      for (Map.Entry<Value, Value> e : o.entries()) {
-        PathTree sub = children.get(e.getKey());
-        if (sub != null) {
-          out.put(e.getKey(), sub.filter(e.getValue()));
-        }
-      }
-      return out.build();
-    }
-    if (value instanceof ArrayValue a) {
-      List<Value> out = new ArrayList<>();
-      for (int i = 0; i < a.size(); i++) {
-        PathTree sub = children.get(StringValue.of(Integer.toString(i)));
-        if (sub != null) {
-          out.add(sub.filter(a.get(i)));
-        }
-      }
-      return ArrayValue.of(out);
-    }
-    if (value instanceof SetValue s) {
-      SetValue.Builder out = SetValue.builder();
-      for (Value element : s.elements()) {
-        PathTree sub = children.get(element);
-        if (sub != null) {
-          out.add(sub.filter(element));
-        }
-      }
-      return out.build();
-    }
-    return value;
+    return prune(value, true);
   }
 
   /** {@code value} without the parts the paths select; null when the whole value is selected. */
   public Value remove(Value value) {
+    return prune(value, false);
+  }
+
+  /**
+   * Walks {@code value} along the tree. A selected part (a leaf) is kept or dropped as
+   * {@code keepSelected} says; members the tree does not mention get the opposite treatment.
+   * Array elements that are dropped close up, as in JSON Patch.
+   */
+  private Value prune(Value value, boolean keepSelected) {
     if (leaf) {
-      return null;
+      return keepSelected ? value : null;
     }
     if (value instanceof ObjectValue o) {
       ObjectValue.Builder out = ObjectValue.builder();
       for (Map.Entry<Value, Value> e : o.entries()) {
-        Value kept = removeBelow(children.get(e.getKey()), e.getValue());
+        Value kept = below(e.getKey(), e.getValue(), keepSelected);
         if (kept != null) {
           out.put(e.getKey(), kept);
         }
@@ -103,7 +79,7 @@ public final class PathTree {
     if (value instanceof ArrayValue a) {
       List<Value> out = new ArrayList<>(a.size());
       for (int i = 0; i < a.size(); i++) {
-        Value kept = removeBelow(children.get(StringValue.of(Integer.toString(i))), a.get(i));
+        Value kept = below(StringValue.of(Integer.toString(i)), a.get(i), keepSelected);
         if (kept != null) {
           out.add(kept);
         }
@@ -113,7 +89,7 @@ public final class PathTree {
     if (value instanceof SetValue s) {
       SetValue.Builder out = SetValue.builder();
       for (Value element : s.elements()) {
-        Value kept = removeBelow(children.get(element), element);
+        Value kept = below(element, element, keepSelected);
         if (kept != null) {
           out.add(kept);
         }
@@ -123,7 +99,11 @@ public final class PathTree {
     return value;
   }
 
-  private static Value removeBelow(PathTree sub, Value value) {
-    return sub == null ? value : sub.remove(value);
+  private Value below(Value key, Value child, boolean keepSelected) {
+    PathTree sub = children.get(key);
+    if (sub == null) {
+      return keepSelected ? null : child;
+    }
+    return sub.prune(child, keepSelected);
   }
 }
