@@ -25,7 +25,13 @@ public final class Builtins {
         new Membership(),
         new Time(),
         new Semver(),
-        new Uuid()));
+        new Uuid(),
+        new SetFamily(),
+        new ArrayFamily(),
+        new ObjectFamily(),
+        new JsonPathFamily(),
+        new JsonSchemaFamily(),
+        new GraphFamily()));
   }
 
   public static Builtins of(List<? extends BuiltinFamily> families) {
