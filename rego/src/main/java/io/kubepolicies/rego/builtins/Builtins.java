@@ -21,6 +21,13 @@ public final class Builtins {
   /** OPA's standard library. Each call builds a fresh table with its own caches. */
   public static Builtins standard() {
     return of(List.of(
+        new Comparison(),
+        new Arithmetic(),
+        new Aggregates(),
+        new Bits(),
+        new NumberRanges(),
+        new Casts(),
+        new TypeChecks()
     ));
   }
 
