@@ -30,8 +30,8 @@ public final class ExactNumbers {
       return true;
     }
     BigDecimal d = n.bigDecimalValue();
-    long magnitude = (long) d.precision() - d.scale();
-    return Math.abs(magnitude) <= MAX_DECIMAL_EXPONENT;
+    long exponent = (long) d.precision() - d.scale() - 1;
+    return Math.abs(exponent) <= MAX_DECIMAL_EXPONENT;
   }
 
   /** Fails with an eval_builtin_error when the number is beyond the supported range. */
