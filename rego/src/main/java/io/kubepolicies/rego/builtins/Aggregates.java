@@ -1,7 +1,7 @@
 package io.kubepolicies.rego.builtins;
 
 import io.kubepolicies.rego.builtins.numeric.BinaryFloat;
-import io.kubepolicies.rego.builtins.numeric.ExactNumbers;
+import io.kubepolicies.rego.builtins.numeric.NumericOperation;
 import io.kubepolicies.rego.types.Type;
 import io.kubepolicies.rego.value.ArrayValue;
 import io.kubepolicies.rego.value.NumberValue;
@@ -9,12 +9,9 @@ import io.kubepolicies.rego.value.ObjectValue;
 import io.kubepolicies.rego.value.SetValue;
 import io.kubepolicies.rego.value.StringValue;
 import io.kubepolicies.rego.value.Value;
-import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.function.BinaryOperator;
-import java.util.function.LongBinaryOperator;
 
 /**
  * The aggregates of OPA's {@code topdown/aggregates.go}: {@code count}, {@code sum}, {@code product},
@@ -31,12 +28,10 @@ public final class Aggregates implements BuiltinFamily {
     r.function("count",
         List.of(Type.anyOf(Type.setOf(Type.ANY), Type.arrayOf(Type.ANY), Type.objectOf(Type.ANY, Type.ANY), Type.STRING)),
         Type.NUMBER, (ctx, a) -> count(a[0]));
-    r.function("sum", List.of(NUMBERS), Type.NUMBER,
-        (ctx, a) -> accumulate(a[0], 0, Math::addExact, BigInteger::add,
-            BinaryFloat.zero(BinaryFloat.NUMBER_PRECISION), (acc, x) -> acc.add(x, acc.precision())));
-    r.function("product", List.of(NUMBERS), Type.NUMBER,
-        (ctx, a) -> accumulate(a[0], 1, Math::multiplyExact, BigInteger::multiply,
-            BinaryFloat.ofDouble(1.0), (acc, x) -> acc.multiply(x, acc.precision())));
+    r.function("sum", List.of(NUMBERS), Type.NUMBER, (ctx, a) -> accumulate(a[0], NumericOperation.ADD,
+        NumberValue.ZERO, BinaryFloat.zero(BinaryFloat.NUMBER_PRECISION)));
+    r.function("product", List.of(NUMBERS), Type.NUMBER, (ctx, a) -> accumulate(a[0], NumericOperation.MULTIPLY,
+        NumberValue.ONE, BinaryFloat.ofDouble(1.0)));
     r.function("max", List.of(COLLECTION), Type.ANY, (ctx, a) -> extreme(a[0], true));
     r.function("min", List.of(COLLECTION), Type.ANY, (ctx, a) -> extreme(a[0], false));
     r.function("sort", List.of(Type.anyOf(Type.arrayOf(Type.ANY), Type.setOf(Type.ANY))), Type.arrayOf(Type.ANY),
@@ -71,13 +66,18 @@ public final class Aggregates implements BuiltinFamily {
   }
 
   /**
-   * Folds the numbers with an exact operation while all are integers; otherwise starts over in
-   * floating point from {@code floatStart}, whose precision every step keeps, as Go's does.
+   * Folds the numbers exactly while all are integers; otherwise starts over in floating point from
+   * {@code floatStart}, whose precision every step keeps, as Go's accumulator does.
    */
-  private static Value accumulate(Value collection, long start, LongBinaryOperator onLongs,
-      BinaryOperator<BigInteger> onIntegers, BinaryFloat floatStart, BinaryOperator<BinaryFloat> onFloats) {
+  private static Value accumulate(Value collection, NumericOperation op, NumberValue start, BinaryFloat floatStart) {
     List<Value> xs = members(collection);
-    NumberValue exact = exactFold(xs, start, onLongs, onIntegers);
+    NumberValue exact = start;
+    for (Value x : xs) {
+      exact = x instanceof NumberValue n ? op.exact(exact, n) : null;
+      if (exact == null) {
+        break;
+      }
+    }
     if (exact != null) {
       return exact;
     }
@@ -86,35 +86,9 @@ public final class Aggregates implements BuiltinFamily {
       if (!(x instanceof NumberValue n)) {
         throw elementError(collection, x);
       }
-      acc = onFloats.apply(acc, BinaryFloat.of(n));
+      acc = op.applyInexact(acc, BinaryFloat.of(n));
     }
     return acc.toNumber();
-  }
-
-  /** The exact fold, or null when some element is not an integer. */
-  private static NumberValue exactFold(List<Value> xs, long start, LongBinaryOperator onLongs,
-      BinaryOperator<BigInteger> onIntegers) {
-    long small = start;
-    BigInteger big = null;
-    for (Value x : xs) {
-      if (!(x instanceof NumberValue n)) {
-        return null;
-      }
-      if (big == null && n.isLong()) {
-        try {
-          small = onLongs.applyAsLong(small, n.longValue());
-          continue;
-        } catch (ArithmeticException overflow) {
-          big = BigInteger.valueOf(small);
-        }
-      }
-      BigInteger i = ExactNumbers.integer(n);
-      if (i == null) {
-        return null;
-      }
-      big = onIntegers.apply(big == null ? BigInteger.valueOf(small) : big, i);
-    }
-    return big == null ? NumberValue.of(small) : NumberValue.of(big);
   }
 
   /** OPA's message for a collection with an element of the wrong type. */

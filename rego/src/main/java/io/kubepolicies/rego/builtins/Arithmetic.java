@@ -2,15 +2,14 @@ package io.kubepolicies.rego.builtins;
 
 import io.kubepolicies.rego.builtins.numeric.BinaryFloat;
 import io.kubepolicies.rego.builtins.numeric.ExactNumbers;
+import io.kubepolicies.rego.builtins.numeric.NumericOperation;
 import io.kubepolicies.rego.types.Type;
 import io.kubepolicies.rego.value.NumberValue;
 import io.kubepolicies.rego.value.SetValue;
 import io.kubepolicies.rego.value.Value;
 import java.math.BigInteger;
 import java.util.List;
-import java.util.function.BinaryOperator;
 import java.util.function.Function;
-import java.util.function.LongBinaryOperator;
 
 /**
  * The arithmetic operators and rounding functions ({@code plus}, {@code minus}, {@code mul},
@@ -31,12 +30,10 @@ public final class Arithmetic implements BuiltinFamily {
     Type numberOrSet = Type.anyOf(Type.NUMBER, Type.setOf(Type.ANY));
 
     r.function("plus", twoNumbers, Type.NUMBER,
-        (ctx, a) -> exactOrFloat(Operands.number(a, 1), Operands.number(a, 2), Math::addExact, BigInteger::add,
-            (x, y) -> x.add(y, P)));
+        (ctx, a) -> NumericOperation.ADD.apply(Operands.number(a, 1), Operands.number(a, 2)));
     r.function("minus", List.of(numberOrSet, numberOrSet), numberOrSet, (ctx, a) -> minus(a));
     r.function("mul", twoNumbers, Type.NUMBER,
-        (ctx, a) -> exactOrFloat(Operands.number(a, 1), Operands.number(a, 2), Math::multiplyExact,
-            BigInteger::multiply, (x, y) -> x.multiply(y, P)));
+        (ctx, a) -> NumericOperation.MULTIPLY.apply(Operands.number(a, 1), Operands.number(a, 2)));
     r.function("div", twoNumbers, Type.NUMBER, (ctx, a) -> divide(Operands.number(a, 1), Operands.number(a, 2)));
     r.function("rem", twoNumbers, Type.NUMBER, (ctx, a) -> remainder(Operands.number(a, 1), Operands.number(a, 2)));
 
@@ -46,30 +43,12 @@ public final class Arithmetic implements BuiltinFamily {
     r.function("floor", oneNumber, Type.NUMBER, (ctx, a) -> rounded(Operands.number(a, 1), Arithmetic::floor));
   }
 
-  /** An operation that is exact on integers (with a long fast path) and floating-point otherwise. */
-  private static NumberValue exactOrFloat(NumberValue x, NumberValue y, LongBinaryOperator onLongs,
-      BinaryOperator<BigInteger> onIntegers, BinaryOperator<BinaryFloat> onFloats) {
-    if (x.isLong() && y.isLong()) {
-      try {
-        return NumberValue.of(onLongs.applyAsLong(x.longValue(), y.longValue()));
-      } catch (ArithmeticException overflow) {
-        // continue exactly with big integers
-      }
-    }
-    BigInteger i = ExactNumbers.integer(x);
-    BigInteger j = ExactNumbers.integer(y);
-    if (i != null && j != null) {
-      return NumberValue.of(onIntegers.apply(i, j));
-    }
-    return onFloats.apply(BinaryFloat.of(x), BinaryFloat.of(y)).toNumber();
-  }
-
   /** Numbers subtract; two sets give their difference; OPA's operand errors otherwise. */
   private static Value minus(Value[] a) {
     Value x = a[0];
     Value y = a[1];
     if (x instanceof NumberValue n && y instanceof NumberValue m) {
-      return exactOrFloat(n, m, Math::subtractExact, BigInteger::subtract, (p, q) -> p.subtract(q, P));
+      return NumericOperation.SUBTRACT.apply(n, m);
     }
     if (x instanceof SetValue s && y instanceof SetValue t) {
       SetValue.Builder diff = SetValue.builder();
