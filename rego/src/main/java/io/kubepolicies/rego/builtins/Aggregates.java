@@ -25,9 +25,9 @@ public final class Aggregates implements BuiltinFamily {
 
   @Override
   public void register(Builtins.Registrar r) {
-    r.function("count",
-        List.of(Type.anyOf(Type.setOf(Type.ANY), Type.arrayOf(Type.ANY), Type.objectOf(Type.ANY, Type.ANY), Type.STRING)),
-        Type.NUMBER, (ctx, a) -> count(a[0]));
+    Type countable =
+        Type.anyOf(Type.setOf(Type.ANY), Type.arrayOf(Type.ANY), Type.objectOf(Type.ANY, Type.ANY), Type.STRING);
+    r.function("count", List.of(countable), Type.NUMBER, (ctx, a) -> count(a[0]));
     r.function("sum", List.of(NUMBERS), Type.NUMBER, (ctx, a) -> accumulate(a[0], NumericOperation.ADD,
         NumberValue.ZERO, BinaryFloat.zero(BinaryFloat.NUMBER_PRECISION)));
     r.function("product", List.of(NUMBERS), Type.NUMBER, (ctx, a) -> accumulate(a[0], NumericOperation.MULTIPLY,

@@ -1,9 +1,9 @@
 package io.kubepolicies.rego.builtins;
 
-import io.kubepolicies.rego.builtins.numeric.ExactNumbers;
+import static io.kubepolicies.rego.builtins.numeric.ExactNumbers.integerOperand;
+
 import io.kubepolicies.rego.types.Type;
 import io.kubepolicies.rego.value.NumberValue;
-import io.kubepolicies.rego.value.Value;
 import java.math.BigInteger;
 import java.util.List;
 import java.util.function.BinaryOperator;
@@ -18,7 +18,7 @@ public final class Bits implements BuiltinFamily {
    * The widest result a left shift may produce. OPA allocates whatever a shift asks for; a bound
    * keeps one expression from exhausting memory, far beyond any width a policy uses.
    */
-  static final int MAX_SHIFTED_BITS = 1 << 18;
+  private static final int MAX_SHIFTED_BITS = 1 << 18;
 
   private static final BigInteger UNSIGNED_64 = BigInteger.ONE.shiftLeft(64).subtract(BigInteger.ONE);
 
@@ -27,27 +27,15 @@ public final class Bits implements BuiltinFamily {
     binary(r, "bits.and", BigInteger::and);
     binary(r, "bits.or", BigInteger::or);
     binary(r, "bits.xor", BigInteger::xor);
-    r.function("bits.negate", List.of(Type.NUMBER), Type.NUMBER, (ctx, a) -> NumberValue.of(integer(a, 1).not()));
+    r.function("bits.negate", List.of(Type.NUMBER), Type.NUMBER,
+        (ctx, a) -> NumberValue.of(integerOperand(a, 1).not()));
     binary(r, "bits.lsh", Bits::shiftLeft);
     binary(r, "bits.rsh", Bits::shiftRight);
   }
 
   private static void binary(Builtins.Registrar r, String name, BinaryOperator<BigInteger> op) {
     r.function(name, List.of(Type.NUMBER, Type.NUMBER), Type.NUMBER,
-        (ctx, a) -> NumberValue.of(op.apply(integer(a, 1), integer(a, 2))));
-  }
-
-  /** OPA's {@code BigIntOperand}, whose type error names "integer". */
-  private static BigInteger integer(Value[] args, int position) {
-    Value v = args[position - 1];
-    if (!(v instanceof NumberValue n)) {
-      throw BuiltinException.operand(position, v, "integer");
-    }
-    BigInteger i = ExactNumbers.integer(n);
-    if (i == null) {
-      throw BuiltinException.type("operand " + position + " must be integer number but got floating-point number");
-    }
-    return i;
+        (ctx, a) -> NumberValue.of(op.apply(integerOperand(a, 1), integerOperand(a, 2))));
   }
 
   /** The shift count as Go reads it: unsigned, from the low 64 bits. */

@@ -1,5 +1,7 @@
 package io.kubepolicies.rego.builtins;
 
+import static io.kubepolicies.rego.builtins.numeric.ExactNumbers.integerOperand;
+
 import io.kubepolicies.rego.builtins.numeric.ExactNumbers;
 import io.kubepolicies.rego.types.Type;
 import io.kubepolicies.rego.value.ArrayValue;
@@ -22,11 +24,11 @@ public final class NumberRanges implements BuiltinFamily {
   public void register(Builtins.Registrar r) {
     Type numbers = Type.arrayOf(Type.NUMBER);
     r.function("numbers.range", List.of(Type.NUMBER, Type.NUMBER), numbers,
-        (ctx, a) -> range(ctx, integer(a, 1), integer(a, 2), BigInteger.ONE));
+        (ctx, a) -> range(ctx, integerOperand(a, 1), integerOperand(a, 2), BigInteger.ONE));
     r.function("numbers.range_step", List.of(Type.NUMBER, Type.NUMBER, Type.NUMBER), numbers, (ctx, a) -> {
-      BigInteger from = integer(a, 1);
-      BigInteger to = integer(a, 2);
-      BigInteger step = integer(a, 3);
+      BigInteger from = integerOperand(a, 1);
+      BigInteger to = integerOperand(a, 2);
+      BigInteger step = integerOperand(a, 3);
       if (step.signum() <= 0) {
         // OPA's error text carries the name itself, and the name is prefixed again as for any
         // built-in error, so it appears twice.
@@ -35,23 +37,6 @@ public final class NumberRanges implements BuiltinFamily {
       return range(ctx, from, to, step);
     });
     r.function("rand.intn", List.of(Type.STRING, Type.NUMBER), Type.NUMBER, NumberRanges::randomInt);
-  }
-
-  /** OPA's {@code BigIntOperand}, whose type error names "integer". */
-  private static BigInteger integer(Value[] args, int position) {
-    Value v = args[position - 1];
-    if (!(v instanceof NumberValue n)) {
-      throw BuiltinException.operand(position, v, "integer");
-    }
-    BigInteger i = ExactNumbers.integer(n);
-    if (i == null) {
-      throw floatingPoint(position);
-    }
-    return i;
-  }
-
-  private static BuiltinException floatingPoint(int position) {
-    return BuiltinException.type("operand " + position + " must be integer number but got floating-point number");
   }
 
   /** From {@code from} to {@code to} inclusive, ascending or descending by {@code step}. */
@@ -96,7 +81,7 @@ public final class NumberRanges implements BuiltinFamily {
     String seed = Operands.string(args, 1);
     NumberValue n = Operands.number(args, 2);
     if (!n.isLong()) {
-      throw floatingPoint(2);
+      throw ExactNumbers.notAnInteger(2);
     }
     long bound = n.longValue();
     if (bound == 0) {

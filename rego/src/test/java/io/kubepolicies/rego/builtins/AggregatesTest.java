@@ -12,6 +12,7 @@ import io.kubepolicies.rego.value.SetValue;
 import io.kubepolicies.rego.value.StringValue;
 import io.kubepolicies.rego.value.Value;
 import java.util.Arrays;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -155,5 +156,10 @@ class AggregatesTest {
   @Test
   void keepsNumberIdentityOfIntegerValuedDecimals() {
     assertEquals(NumberValue.of(6), calls.call("sum", json("[1.0, 2.0, 3.0]")));
+  }
+
+  @Test
+  void registersOpaNamesAndArities() {
+    calls.assertRegisters(Map.of("count", 1, "sum", 1, "product", 1, "max", 1, "min", 1, "sort", 1));
   }
 }

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import io.kubepolicies.rego.value.NullValue;
 import io.kubepolicies.rego.value.SetValue;
 import io.kubepolicies.rego.value.StringValue;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -166,5 +167,10 @@ class ArithmeticTest {
   @Test
   void keepsLargeIntegersExactWithinTheSupportedMagnitude() {
     assertEquals(num("2e9999"), calls.call("plus", num("1e9999"), num("1e9999")));
+  }
+
+  @Test
+  void registersOpaNamesAndArities() {
+    calls.assertRegisters(Map.of("plus", 2, "minus", 2, "mul", 2, "div", 2, "rem", 2, "abs", 1, "round", 1, "ceil", 1, "floor", 1));
   }
 }

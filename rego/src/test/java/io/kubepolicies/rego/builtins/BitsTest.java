@@ -4,6 +4,7 @@ import static io.kubepolicies.rego.builtins.FamilyCalls.num;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.kubepolicies.rego.value.StringValue;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -84,5 +85,10 @@ class BitsTest {
         num(1), num(1_000_000));
     calls.assertFails("eval_builtin_error", "shift count too large: result would exceed 262144 bits", "bits.lsh",
         num(1), num("18446744073709551615"));
+  }
+
+  @Test
+  void registersOpaNamesAndArities() {
+    calls.assertRegisters(Map.of("bits.and", 2, "bits.or", 2, "bits.xor", 2, "bits.negate", 1, "bits.lsh", 2, "bits.rsh", 2));
   }
 }

@@ -9,6 +9,7 @@ import io.kubepolicies.rego.value.NullValue;
 import io.kubepolicies.rego.value.RegoText;
 import io.kubepolicies.rego.value.SetValue;
 import io.kubepolicies.rego.value.StringValue;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -83,5 +84,10 @@ class CastsTest {
     calls.assertFails("eval_type_error", message + "array", "to_number", json("[]"));
     calls.assertFails("eval_type_error", message + "set", "to_number", SetValue.EMPTY);
     calls.assertFails("eval_type_error", message + "object", "to_number", json("{}"));
+  }
+
+  @Test
+  void registersOpaNamesAndArities() {
+    calls.assertRegisters(Map.of("to_number", 1));
   }
 }

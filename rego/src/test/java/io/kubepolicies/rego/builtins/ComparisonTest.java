@@ -66,4 +66,9 @@ class ComparisonTest {
     assertHolds(true, "lt", SetValue.of(num(1), num(2)), SetValue.of(num(1), num(3)));
     assertHolds(true, "equal", SetValue.of(num(2), num(1)), SetValue.of(num(1), num(2)));
   }
+
+  @Test
+  void registersOpaNamesAndArities() {
+    calls.assertRegisters(Map.of("equal", 2, "neq", 2, "lt", 2, "lte", 2, "gt", 2, "gte", 2));
+  }
 }

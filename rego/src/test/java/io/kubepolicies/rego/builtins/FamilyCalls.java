@@ -7,6 +7,7 @@ import io.kubepolicies.rego.value.Json;
 import io.kubepolicies.rego.value.NumberValue;
 import io.kubepolicies.rego.value.Value;
 import java.util.List;
+import java.util.Map;
 
 /** Calls the built-ins of one family directly, each call in a fresh query context. */
 final class FamilyCalls {
@@ -29,6 +30,19 @@ final class FamilyCalls {
     BuiltinException e = assertThrows(BuiltinException.class, () -> call(name, args));
     assertEquals(code, e.code(), "error code");
     assertEquals(message, e.getMessage(), "error message");
+  }
+
+  /**
+   * Asserts that the family registers exactly these built-ins with these arities, and that the
+   * standard table holds them too.
+   */
+  void assertRegisters(Map<String, Integer> arities) {
+    assertEquals(arities.keySet(), table.names());
+    Builtins standard = Builtins.standard();
+    arities.forEach((name, arity) -> {
+      assertEquals(arity, table.get(name).arity(), name);
+      assertEquals(arity, standard.get(name).arity(), name + " in the standard table");
+    });
   }
 
   /** A number from its literal text. */

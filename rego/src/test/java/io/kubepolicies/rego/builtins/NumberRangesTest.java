@@ -12,6 +12,7 @@ import io.kubepolicies.rego.value.ObjectValue;
 import io.kubepolicies.rego.value.StringValue;
 import io.kubepolicies.rego.value.Value;
 import java.util.function.Function;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -145,5 +146,10 @@ class NumberRangesTest {
         throw cancelled;
       }
     };
+  }
+
+  @Test
+  void registersOpaNamesAndArities() {
+    calls.assertRegisters(Map.of("numbers.range", 2, "numbers.range_step", 3, "rand.intn", 2));
   }
 }

@@ -44,4 +44,10 @@ class TypeChecksTest {
     assertEquals(BooleanValue.FALSE, calls.call("is_object", SetValue.EMPTY));
     assertEquals(StringValue.of("object"), calls.call("type_name", json("{}")));
   }
+
+  @Test
+  void registersOpaNamesAndArities() {
+    calls.assertRegisters(Map.of("is_number", 1, "is_string", 1, "is_boolean", 1, "is_array", 1, "is_set", 1,
+        "is_object", 1, "is_null", 1, "type_name", 1));
+  }
 }

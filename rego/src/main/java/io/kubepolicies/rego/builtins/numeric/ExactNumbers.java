@@ -2,6 +2,7 @@ package io.kubepolicies.rego.builtins.numeric;
 
 import io.kubepolicies.rego.builtins.BuiltinException;
 import io.kubepolicies.rego.value.NumberValue;
+import io.kubepolicies.rego.value.Value;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 
@@ -53,5 +54,26 @@ public final class ExactNumbers {
       return null;
     }
     return n.bigIntegerValue();
+  }
+
+  /**
+   * An integer operand of any size, as OPA's {@code BigIntOperand} reads it: a non-number is an error
+   * naming "integer", a non-integer one naming "integer number".
+   */
+  public static BigInteger integerOperand(Value[] args, int position) {
+    Value v = args[position - 1];
+    if (!(v instanceof NumberValue n)) {
+      throw BuiltinException.operand(position, v, "integer");
+    }
+    BigInteger i = integer(n);
+    if (i == null) {
+      throw notAnInteger(position);
+    }
+    return i;
+  }
+
+  /** OPA's error for a number operand that must be an integer. */
+  public static BuiltinException notAnInteger(int position) {
+    return BuiltinException.type("operand " + position + " must be integer number but got floating-point number");
   }
 }
