@@ -50,9 +50,9 @@ public final class BinaryFloat {
     return quotient(d.signum(), unscaled, FIVE.pow(scale), -(long) scale, NUMBER_PRECISION);
   }
 
-  /** A small constant held exactly, with the precision of a Go {@code float64} constant. */
+  /** A double, held exactly with the precision Go gives {@code big.NewFloat(value)}. */
   public static BinaryFloat ofDouble(double value) {
-    return of(NumberValue.of(value)).withPrecision(DOUBLE_PRECISION);
+    return of(NumberValue.of(new BigDecimal(value))).withPrecision(DOUBLE_PRECISION);
   }
 
   /** Zero with the given precision, like Go's {@code new(big.Float).SetPrec(p)}. */

@@ -8,6 +8,7 @@ import io.kubepolicies.rego.builtins.BuiltinException;
 import io.kubepolicies.rego.value.NumberValue;
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -93,5 +94,17 @@ class BinaryFloatTest {
     assertThrows(BuiltinException.class, () -> f("1e-10001"));
     assertEquals(NumberValue.parse("1e10000"), f("1e10000").toNumber());
     assertEquals(NumberValue.parse("1e-10000"), f("1e-10000").toNumber());
+  }
+
+  @Test
+  void readsBackEveryDecimalOfNineteenDigits() {
+    // 64 bits hold more than 19 decimal digits, so the shortest decimal of a parsed 19-digit
+    // number is that number. A fixed seed keeps the sample the same on every run.
+    Random random = new Random(42);
+    for (int i = 0; i < 5000; i++) {
+      long digits = Math.floorMod(random.nextLong(), 10_000_000_000_000_000L) * (random.nextBoolean() ? 1 : -1);
+      BigDecimal x = BigDecimal.valueOf(digits, random.nextInt(80) - 40);
+      assertEquals(NumberValue.of(x), BinaryFloat.of(NumberValue.of(x)).toNumber(), x.toString());
+    }
   }
 }
