@@ -87,6 +87,13 @@ class CastsTest {
   }
 
   @Test
+  void refusesNumberTextTooLongToConvertQuickly() {
+    assertEquals(num("1".repeat(10_000)), calls.call("to_number", StringValue.of("1".repeat(10_000))));
+    calls.assertFails("eval_builtin_error", "number text has more than 10000 digits", "to_number",
+        StringValue.of("0." + "1".repeat(10_001)));
+  }
+
+  @Test
   void registersOpaNamesAndArities() {
     calls.assertRegisters(Map.of("to_number", 1));
   }

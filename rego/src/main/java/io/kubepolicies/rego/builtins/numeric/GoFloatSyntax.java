@@ -15,6 +15,13 @@ public final class GoFloatSyntax {
   /** Saturation point of the exponent, as in Go's reader: larger exponents are out of range anyway. */
   private static final int EXPONENT_LIMIT = 10_000;
 
+  /**
+   * The most mantissa digits accepted. Go reads any number of digits; converting them exactly takes
+   * time quadratic in their count (a million digits take most of a minute), and no float64 needs more
+   * than 767 significant digits to be written exactly.
+   */
+  public static final int MAX_DIGITS = 10_000;
+
   /** The smallest magnitude that a float64 rounds to infinity: 2^1024 - 2^970. */
   private static final BigDecimal OVERFLOW =
       new BigDecimal(BigInteger.ONE.shiftLeft(1024).subtract(BigInteger.ONE.shiftLeft(970)));
@@ -25,8 +32,12 @@ public final class GoFloatSyntax {
   public static final class SyntaxException extends Exception {
     private static final long serialVersionUID = 1L;
 
-    private SyntaxException(String text, String reason) {
-      super("strconv.ParseFloat: parsing " + quote(text) + ": " + reason, null, false, false);
+    private SyntaxException(String message) {
+      super(message, null, false, false);
+    }
+
+    private static SyntaxException rejecting(String text, String reason) {
+      return new SyntaxException("strconv.ParseFloat: parsing " + quote(text) + ": " + reason);
     }
 
     private static String quote(String text) {
@@ -45,10 +56,10 @@ public final class GoFloatSyntax {
     Reader r = new Reader(text);
     BigDecimal value = r.read();
     if (value == null || r.pos != text.length() || (r.underscores && !underscoresOk(text))) {
-      throw new SyntaxException(text, "invalid syntax");
+      throw SyntaxException.rejecting(text, "invalid syntax");
     }
     if (value.abs().compareTo(OVERFLOW) >= 0) {
-      throw new SyntaxException(text, "value out of range");
+      throw SyntaxException.rejecting(text, "value out of range");
     }
     return value;
   }
@@ -64,7 +75,7 @@ public final class GoFloatSyntax {
     }
 
     /** The value read, or null when the text is not a number. */
-    BigDecimal read() {
+    BigDecimal read() throws SyntaxException {
       boolean negative = false;
       if (pos < s.length() && (s.charAt(pos) == '+' || s.charAt(pos) == '-')) {
         negative = s.charAt(pos) == '-';
@@ -98,6 +109,9 @@ public final class GoFloatSyntax {
       }
       if (digits.length() == 0) {
         return null;
+      }
+      if (digits.length() > MAX_DIGITS) {
+        throw new SyntaxException("number text has more than " + MAX_DIGITS + " digits");
       }
       Integer exponent = readExponent(hex ? 'p' : 'e');
       if (exponent == null) {
