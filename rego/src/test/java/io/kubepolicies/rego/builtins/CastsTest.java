@@ -88,7 +88,8 @@ class CastsTest {
 
   @Test
   void refusesNumberTextTooLongToConvertQuickly() {
-    assertEquals(num("1".repeat(10_000)), calls.call("to_number", StringValue.of("1".repeat(10_000))));
+    String longest = "0." + "1".repeat(10_000);
+    assertEquals(num(longest), calls.call("to_number", StringValue.of(longest)));
     calls.assertFails("eval_builtin_error", "number text has more than 10000 digits", "to_number",
         StringValue.of("0." + "1".repeat(10_001)));
   }
