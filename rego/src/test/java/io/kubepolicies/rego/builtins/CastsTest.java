@@ -88,10 +88,10 @@ class CastsTest {
 
   @Test
   void refusesNumberTextTooLongToConvertQuickly() {
-    String longest = "0." + "1".repeat(10_000);
+    String longest = "." + "1".repeat(10_000);
     assertEquals(num(longest), calls.call("to_number", StringValue.of(longest)));
     calls.assertFails("eval_builtin_error", "number text has more than 10000 digits", "to_number",
-        StringValue.of("0." + "1".repeat(10_001)));
+        StringValue.of("." + "1".repeat(10_001)));
   }
 
   @Test
