@@ -31,7 +31,14 @@ public final class Builtins {
         new ObjectFamily(),
         new JsonPathFamily(),
         new JsonSchemaFamily(),
-        new GraphFamily()));
+        new GraphFamily(),
+        new Comparison(),
+        new Arithmetic(),
+        new Aggregates(),
+        new Bits(),
+        new NumberRanges(),
+        new Casts(),
+        new TypeChecks()));
   }
 
   public static Builtins of(List<? extends BuiltinFamily> families) {
