@@ -58,11 +58,16 @@ public final class Compiler {
     Planner planner = new Planner(tree.root(), builtins, errors);
     SafetyCheck safety = new SafetyCheck(errors, planner::arity);
     Map<Module, NameResolver> resolvers = new IdentityHashMap<>();
-    List<Rule> checked = new ArrayList<>();
+    List<Rule> resolved = new ArrayList<>();
     for (Placed p : placed) {
       NameResolver resolver = resolvers.computeIfAbsent(p.module(),
           m -> new NameResolver(packagePath(m), imports(m, errors), ruleNames.get(packageKey(m)), builtins, errors));
-      checked.add(safety.check(resolver.resolve(p.rule())));
+      resolved.add(resolver.resolve(p.rule()));
+    }
+    errors.throwIfAny();
+    List<Rule> checked = new ArrayList<>();
+    for (Rule rule : resolved) {
+      checked.add(safety.check(rule));
     }
     errors.throwIfAny();
 

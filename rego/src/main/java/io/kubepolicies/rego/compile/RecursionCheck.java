@@ -129,7 +129,8 @@ final class RecursionCheck {
     }
     if (n instanceof Node.Ref r) {
       if (r.head() == Node.RefHead.DATA) {
-        dataDependencies(r.anchor(), root, deps);
+        boolean leavesTree = r.anchorDepth() < r.path().length && r.path()[r.anchorDepth()] instanceof Node.Const;
+        dataDependencies(r.anchor(), leavesTree, root, deps);
       } else if (r.term() != null) {
         node(r.term(), deps, root);
       }
@@ -155,8 +156,11 @@ final class RecursionCheck {
     }
   }
 
-  /** A reference reaching {@code anchor} may read any rule above it on the path or anywhere below it. */
-  private static void dataDependencies(DocNode anchor, DocNode root, Set<DocNode> deps) {
+  /**
+   * A reference reaching {@code anchor} may read any rule above it on the path, the rules at the
+   * anchor, and, unless its next key leaves the tree for base data, any rule below it.
+   */
+  private static void dataDependencies(DocNode anchor, boolean leavesTree, DocNode root, Set<DocNode> deps) {
     DocNode node = root;
     for (Value key : anchor.path()) {
       if (node.hasRules() || !node.dynamicRules().isEmpty()) {
@@ -164,7 +168,13 @@ final class RecursionCheck {
       }
       node = node.child(key);
     }
-    below(anchor, deps);
+    if (leavesTree) {
+      if (anchor.hasRules() || !anchor.dynamicRules().isEmpty()) {
+        deps.add(anchor);
+      }
+    } else {
+      below(anchor, deps);
+    }
   }
 
   private static void below(DocNode node, Set<DocNode> deps) {

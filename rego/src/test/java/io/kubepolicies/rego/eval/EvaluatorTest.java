@@ -174,8 +174,15 @@ class EvaluatorTest {
 
   @Test
   void bodiesAreReorderedForSafety() {
-    Policy p = policy("package t\np := y if { y == 2; y := input.n }\n");
+    Policy p = policy("package t\np := y if { y == 2; y = input.n }\n");
     assertEquals(json("2"), value(p, "x := data.t.p", json("{\"n\": 2}")));
+  }
+
+  @Test
+  void assignmentAfterUseIsACompileError() {
+    RegoException e = assertThrows(RegoException.class, () -> policy("package t\np := y if { y == 2; y := input.n }\n"));
+    assertEquals(1, e.errors().size());
+    assertEquals("var y referenced above", e.first().message());
   }
 
   @Test
