@@ -121,6 +121,7 @@ public final class Compiler {
         if (rule.head().kind() == RuleKind.FUNCTION) {
           tree.declareFunction(node, rule.head().args().size());
         }
+        tree.declareRule(node, i < ref.size());
         Rule first = firstAt.putIfAbsent(node, rule);
         if (first != null && i == ref.size() && conflicts(first, rule)) {
           errors.add(RegoError.TYPE, "conflicting rules " + name(node) + " found", rule.location());

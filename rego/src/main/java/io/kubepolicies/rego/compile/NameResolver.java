@@ -62,6 +62,7 @@ final class NameResolver {
 
   /** Resolves a rule and its else chain; all of them share one variable namespace (and one frame). */
   Rule resolve(Rule rule) {
+    rule = simpleArgs(rule);
     used = new HashSet<>();
     Set<String> all = new LinkedHashSet<>();
     collectNames(rule, all);
@@ -75,6 +76,39 @@ final class NameResolver {
       args.add(term(arg, root));
     }
     return resolveChain(rule, root, args);
+  }
+
+  /**
+   * A function argument that is not a plain variable ({@code f(1)}, {@code f([a, b])},
+   * {@code f($"{x}")}) becomes a variable that each body of the chain unifies with the argument, so
+   * the safety check can order it after whatever binds its variables.
+   */
+  private static Rule simpleArgs(Rule rule) {
+    List<Term> args = rule.head().args();
+    List<Term> params = new ArrayList<>();
+    List<Expr> unify = new ArrayList<>();
+    for (int i = 0; i < args.size(); i++) {
+      Term arg = args.get(i);
+      if (arg instanceof Var) {
+        params.add(arg);
+        continue;
+      }
+      Var param = new Var("$a" + i, arg.location());
+      params.add(param);
+      Ref eq = new Ref(List.of(new Var(Terms.EQ, arg.location())), arg.location());
+      unify.add(Expr.of(new TermStatement(new Call(eq, List.of(param, arg), arg.location())), arg.location()));
+    }
+    return unify.isEmpty() ? rule : withArgs(rule, params, unify);
+  }
+
+  private static Rule withArgs(Rule rule, List<Term> params, List<Expr> unify) {
+    RuleHead h = rule.head();
+    List<Expr> body = new ArrayList<>(unify);
+    body.addAll(rule.body().exprs());
+    return new Rule(new RuleHead(h.ref(), h.kind(), params, h.key(), h.value(), h.assign(), h.location()),
+        new Body(body, rule.body().location()),
+        rule.elseRule() == null ? null : withArgs(rule.elseRule(), params, unify),
+        rule.isDefault(), rule.annotations(), rule.location());
   }
 
   private Rule resolveChain(Rule rule, Scope root, List<Term> args) {
@@ -124,7 +158,10 @@ final class NameResolver {
   private Expr expr(Expr e, Scope scope) {
     List<With> with = new ArrayList<>();
     for (With w : e.with()) {
-      with.add(new With(withTarget(w.target()), term(w.value(), scope), w.location()));
+      Ref builtin = builtinNamed(w.value(), scope);
+      with.add(builtin != null
+          ? new With(withTarget(w.target()), null, builtin, w.location())
+          : new With(withTarget(w.target()), term(w.value(), scope), w.location()));
     }
     return new Expr(statement(e.statement(), scope), e.negated(), with, e.location());
   }
@@ -259,7 +296,15 @@ final class NameResolver {
       return new ObjectTerm(entries, o.location());
     }
     if (t instanceof TemplateString ts) {
-      return new TemplateString(terms(ts.parts(), scope), ts.location());
+      List<List<With>> modifiers = new ArrayList<>();
+      for (List<With> mods : ts.modifiers()) {
+        List<With> resolved = new ArrayList<>();
+        for (With w : mods) {
+          resolved.add(new With(withTarget(w.target()), term(w.value(), scope), w.location()));
+        }
+        modifiers.add(resolved);
+      }
+      return new TemplateString(terms(ts.parts(), scope), modifiers, ts.location());
     }
     if (t instanceof ArrayComprehension c) {
       Scope inner = new Scope(scope);
@@ -353,6 +398,18 @@ final class NameResolver {
       errors.add(RegoError.TYPE, "undefined function " + (dotted == null ? "call" : dotted), location);
     }
     return op;
+  }
+
+  /** The built-in a {@code with} value names (not shadowed by a local, an import or a rule), else null. */
+  private Ref builtinNamed(Term value, Scope scope) {
+    Ref ref = value instanceof Var v ? new Ref(List.of(v), v.location()) : value instanceof Ref r ? r : null;
+    String dotted = ref == null ? null : Terms.dottedName(ref);
+    if (dotted == null || builtins.get(dotted) == null) {
+      return null;
+    }
+    String head = ((Var) ref.head()).name();
+    boolean shadowed = scope.lookup(head) != null || imports.containsKey(head) || ruleNames.contains(head);
+    return shadowed ? null : ref;
   }
 
   /** A {@code with} target: input or data paths stay, function and built-in names resolve like operators. */

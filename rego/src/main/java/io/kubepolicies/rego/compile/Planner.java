@@ -147,21 +147,33 @@ final class Planner {
 
   private WithBinding with(With w) {
     Ref target = w.target();
+    if (w.function() != null) {
+      WithBinding.Replacement builtin = new WithBinding.Replacement(null, builtins.get(Terms.dottedName(w.function())));
+      return withFunction(target, null, builtin);
+    }
     Node value = node(w.value());
     String head = target.head() instanceof Var v ? v.name() : "";
     if (head.equals("input")) {
-      return new WithBinding(WithBinding.Target.INPUT, constantPath(target), null, null, value, replacement(w.value()));
+      return new WithBinding(WithBinding.Target.INPUT, constantPath(target), null, null, value, null);
     }
     if (head.equals("data")) {
       Value[] path = constantPath(target);
       DocNode node = nodeAt(path);
-      if (node != null && node.isFunction()) {
-        return new WithBinding(WithBinding.Target.FUNCTION, path, node, null, value, replacement(w.value()));
+      if (node == null || !node.isFunction()) {
+        return new WithBinding(WithBinding.Target.DATA, path, null, null, value, null);
       }
-      return new WithBinding(WithBinding.Target.DATA, path, null, null, value, null);
+    }
+    return withFunction(target, value, replacement(w.value()));
+  }
+
+  /** A {@code with} that replaces a Rego function or a built-in, by a value or by another function. */
+  private WithBinding withFunction(Ref target, Node value, WithBinding.Replacement replacement) {
+    if (target.head() instanceof Var v && v.name().equals("data")) {
+      Value[] path = constantPath(target);
+      return new WithBinding(WithBinding.Target.FUNCTION, path, nodeAt(path), null, value, replacement);
     }
     Builtin builtin = builtins.get(Terms.dottedName(target));
-    return new WithBinding(WithBinding.Target.BUILTIN, new Value[0], null, builtin, value, replacement(w.value()));
+    return new WithBinding(WithBinding.Target.BUILTIN, new Value[0], null, builtin, value, replacement);
   }
 
   /** A function or built-in named as the value of a {@code with}, or null for a plain value. */
@@ -173,9 +185,7 @@ final class Planner {
       DocNode node = nodeAt(constantPath(ref));
       return node != null && node.isFunction() ? new WithBinding.Replacement(node, null) : null;
     }
-    String dotted = Terms.dottedName(ref);
-    Builtin builtin = dotted == null ? null : builtins.get(dotted);
-    return builtin != null && !slots.containsKey(dotted) ? new WithBinding.Replacement(null, builtin) : null;
+    return null;
   }
 
   private Value[] constantPath(Ref ref) {
@@ -275,12 +285,26 @@ final class Planner {
     TemplateString ts = (TemplateString) t;
     Node[] parts = new Node[ts.parts().size()];
     boolean[] literal = new boolean[parts.length];
+    boolean[] collected = new boolean[parts.length];
     for (int i = 0; i < parts.length; i++) {
       Term p = ts.parts().get(i);
-      parts[i] = node(p);
-      literal[i] = p instanceof Scalar;
+      List<With> mods = ts.modifiers().get(i);
+      literal[i] = p instanceof Scalar && mods.isEmpty();
+      collected[i] = !mods.isEmpty();
+      parts[i] = collected[i] ? modified(p, mods) : node(p);
     }
-    return new Node.Template(parts, literal);
+    return new Node.Template(parts, literal, collected);
+  }
+
+  /** {@code [v | v = term with ...]}: the values of a term under its own {@code with} modifiers. */
+  private Node modified(Term term, List<With> mods) {
+    Node.Local v = new Node.Local(slots.computeIfAbsent("$t" + slots.size(), k -> slots.size()), "$t");
+    WithBinding[] with = new WithBinding[mods.size()];
+    for (int i = 0; i < with.length; i++) {
+      with[i] = with(mods.get(i));
+    }
+    Expr expr = new Expr(new Step.Unify(v, node(term)), false, with, term.location());
+    return new Node.Comprehension(Node.Comprehension.Kind.ARRAY, null, v, new Body(new Expr[] {expr}), term.location());
   }
 
   /** Duplicate constant keys with different values must fail at evaluation time, as in OPA, so they are not folded. */
@@ -308,7 +332,8 @@ final class Planner {
     if (head instanceof Var v && v.name().equals("data")) {
       DocNode anchor = root;
       int depth = 0;
-      while (depth < path.length && path[depth] instanceof Node.Const c && anchor.child(c.value()) != null) {
+      while (depth < path.length && !anchor.hasRules() && !anchor.hasDynamicRules()
+          && path[depth] instanceof Node.Const c && anchor.child(c.value()) != null) {
         anchor = anchor.child(c.value());
         depth++;
       }

@@ -163,13 +163,13 @@ final class RecursionCheck {
   private static void dataDependencies(DocNode anchor, boolean leavesTree, DocNode root, Set<DocNode> deps) {
     DocNode node = root;
     for (Value key : anchor.path()) {
-      if (node.hasRules() || !node.dynamicRules().isEmpty()) {
+      if (node.hasRules() || node.hasDynamicRules()) {
         deps.add(node);
       }
       node = node.child(key);
     }
     if (leavesTree) {
-      if (anchor.hasRules() || !anchor.dynamicRules().isEmpty()) {
+      if (anchor.hasRules() || anchor.hasDynamicRules()) {
         deps.add(anchor);
       }
     } else {
@@ -178,7 +178,7 @@ final class RecursionCheck {
   }
 
   private static void below(DocNode node, Set<DocNode> deps) {
-    if (node.hasRules() || !node.dynamicRules().isEmpty()) {
+    if (node.hasRules() || node.hasDynamicRules()) {
       deps.add(node);
     }
     for (DocNode child : node.children().values()) {

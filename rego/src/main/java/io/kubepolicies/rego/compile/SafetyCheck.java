@@ -61,6 +61,13 @@ final class SafetyCheck {
     }
     Term key = h.key() == null ? null : closures(h.key(), safe);
     Term value = h.value() == null ? null : closures(h.value(), safe);
+    Set<String> bound = new HashSet<>(); // a head like `o[_] == x` iterates, binding its own variables
+    for (Term t : new Term[] {key, value}) {
+      if (t != null) {
+        refOutputs(t, safe, bound);
+      }
+    }
+    safe.addAll(bound);
     if (key != null) {
       Terms.vars(key, true, headVars);
     }
@@ -159,7 +166,9 @@ final class SafetyCheck {
       or.alternatives().forEach(b -> Terms.vars(b, inner));
     }
     for (With w : e.with()) {
-      closureVars(w.value(), inner);
+      if (w.value() != null) {
+        closureVars(w.value(), inner);
+      }
     }
     inner.retainAll(visible);
     if (s instanceof Every every) {
@@ -264,6 +273,8 @@ final class SafetyCheck {
           if (!safe.contains(v.name())) {
             out.add(v.name());
           }
+        } else if (p instanceof ArrayTerm || p instanceof ObjectTerm) {
+          bindPattern(p, union(safe, out), out);
         } else {
           refOutputs(p, union(safe, out), out);
         }
@@ -314,7 +325,7 @@ final class SafetyCheck {
     } else if (a instanceof ObjectTerm oa && b instanceof ObjectTerm ob) {
       for (ObjectTerm.Entry ea : oa.entries()) {
         for (ObjectTerm.Entry eb : ob.entries()) {
-          if (ea.key().equals(eb.key()) || sameScalar(ea.key(), eb.key())) {
+          if (sameKey(ea.key(), eb.key())) {
             unify(ea.value(), eb.value(), union(safe, out), out);
           }
         }
@@ -326,7 +337,10 @@ final class SafetyCheck {
     }
   }
 
-  private static boolean sameScalar(Term a, Term b) {
+  private static boolean sameKey(Term a, Term b) {
+    if (a instanceof Var va && b instanceof Var vb) {
+      return va.name().equals(vb.name());
+    }
     return a instanceof io.kubepolicies.rego.ast.Scalar sa && b instanceof io.kubepolicies.rego.ast.Scalar sb
         && sa.value().equals(sb.value());
   }
@@ -373,7 +387,8 @@ final class SafetyCheck {
     }
     List<With> with = new ArrayList<>();
     for (With w : e.with()) {
-      with.add(new With(w.target(), closures(w.value(), safeBefore), w.location()));
+      with.add(new With(w.target(), w.value() == null ? null : closures(w.value(), safeBefore), w.function(),
+          w.location()));
     }
     return new Expr(checked, e.negated(), with, e.location());
   }
@@ -422,7 +437,7 @@ final class SafetyCheck {
     if (t instanceof TemplateString ts) {
       List<Term> parts = new ArrayList<>();
       ts.parts().forEach(x -> parts.add(closures(x, safe)));
-      return new TemplateString(parts, ts.location());
+      return new TemplateString(parts, ts.modifiers(), ts.location());
     }
     return t;
   }

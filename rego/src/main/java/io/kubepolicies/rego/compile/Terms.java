@@ -84,6 +84,7 @@ final class Terms {
       }
     } else if (term instanceof TemplateString t) {
       t.parts().forEach(p -> vars(p, skipClosures, out));
+      t.modifiers().forEach(mods -> mods.forEach(w -> vars(w.value(), skipClosures, out)));
     } else if (!skipClosures) {
       if (term instanceof ArrayComprehension c) {
         vars(c.head(), false, out);
@@ -126,7 +127,9 @@ final class Terms {
       or.alternatives().forEach(b -> vars(b, out));
     }
     for (With w : expr.with()) {
-      vars(w.value(), skipClosures, out);
+      if (w.value() != null) {
+        vars(w.value(), skipClosures, out);
+      }
     }
   }
 }

@@ -48,7 +48,7 @@ final class Documents {
     if (node.isFunction()) {
       return true;
     }
-    if (node.hasRules() || !node.dynamicRules().isEmpty() || i == path.length) {
+    if (node.hasRules() || node.hasDynamicRules() || i == path.length) {
       Value v = value(node);
       return v == null || eval.walk(v, path, i, f, k);
     }
@@ -83,8 +83,8 @@ final class Documents {
     if (child != null) {
       return node(child, path, i + 1, f, k);
     }
-    Value next = Indexing.index(base, key);
-    return next == null || eval.walk(next, path, i + 1, f, k);
+    Value next = Indexing.index(base, Indexing.storageKey(base, key));
+    return next == null || eval.walk(next, path, i + 1, f, true, k);
   }
 
   /** The base document at a node, seen through any {@code with data...} replacements. */
@@ -162,7 +162,7 @@ final class Documents {
     DocumentBuilder doc = new DocumentBuilder();
     if (base(node) instanceof ObjectValue o) {
       o.entries().forEach(e -> doc.putBase(e.getKey(), e.getValue()));
-    } else if (base(node) != null && node.children().isEmpty() && node.dynamicRules().isEmpty()) {
+    } else if (base(node) != null && node.children().isEmpty() && !node.hasDynamicRules()) {
       return base(node);
     }
     for (DocNode child : node.children().values()) {
@@ -173,9 +173,6 @@ final class Documents {
     }
     for (CompiledRule rule : node.dynamicRules()) {
       dynamic(rule, doc);
-    }
-    if (doc.isEmpty() && node.dynamicRules().size() > 0 && node.children().isEmpty() && base(node) == null) {
-      return null;
     }
     return doc.build();
   }
@@ -294,17 +291,22 @@ final class Documents {
     return result[0];
   }
 
-  /** Calls what a {@code with} put in place of a function or built-in. */
+  /**
+   * Calls what a {@code with} put in place of a function or built-in. A replacement runs with all
+   * replacements lifted, as in OPA: a mock may call the original, and never another mock.
+   */
   Value replaced(Scope.Replacement r, Value[] args, Location location) {
     if (r.value() != null) {
       return r.value();
     }
-    if (r.function() != null) {
-      return call(r.function(), args, location);
-    }
-    if (r.builtin().arity() != args.length) {
-      throw new RegoException(RegoError.EVAL_TYPE, r.builtin().name() + ": arity mismatch", location);
-    }
-    return eval.invoke(r.builtin(), r.builtin().name(), args, location);
+    return eval.withoutReplacements(() -> {
+      if (r.function() != null) {
+        return call(r.function(), args, location);
+      }
+      if (r.builtin().arity() != args.length) {
+        throw new RegoException(RegoError.EVAL_TYPE, r.builtin().name() + ": arity mismatch", location);
+      }
+      return eval.invoke(r.builtin(), r.builtin().name(), args, location);
+    });
   }
 }

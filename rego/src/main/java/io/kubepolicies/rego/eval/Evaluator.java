@@ -152,6 +152,9 @@ public final class Evaluator implements BuiltinContext {
     }
     if (s instanceof Step.Every every) {
       return term(every.domain(), f, domain -> {
+        if (!Indexing.isCollection(domain)) {
+          return true;
+        }
         boolean all = Indexing.forEach(domain, (key, value) -> {
           Cont test = () -> !succeeds(every.body(), f);
           boolean exhausted = every.key() == null
@@ -263,6 +266,17 @@ public final class Evaluator implements BuiltinContext {
 
   Scope scope() {
     return scope;
+  }
+
+  /** Runs {@code action} in the current scope minus its function and built-in replacements. */
+  <T> T withoutReplacements(java.util.function.Supplier<T> action) {
+    Scope outer = scope;
+    scope = new Scope(outer.input, tree.nodeCount(), outer.data, outer.base, null);
+    try {
+      return action.get();
+    } finally {
+      scope = outer;
+    }
   }
 
   // ---- unification --------------------------------------------------------------------------
@@ -506,7 +520,7 @@ public final class Evaluator implements BuiltinContext {
         sb.append(display(((Node.Const) part).value()));
         continue;
       }
-      List<Value> values = all(part, f);
+      List<Value> values = t.collected()[i] ? ((ArrayValue) all(part, f).get(0)).elements() : all(part, f);
       if (values.size() > 1) {
         throw conflict("template expression produced multiple outputs", null);
       }
@@ -536,16 +550,24 @@ public final class Evaluator implements BuiltinContext {
 
   /** Follows a reference's path through a value; an unbound variable in the path iterates. */
   boolean walk(Value current, Node[] path, int i, Value[] f, ValueCont k) {
+    return walk(current, path, i, f, false, k);
+  }
+
+  /**
+   * Like {@link #walk(Value, Node[], int, Value[], ValueCont)}; in base documents ({@code storage})
+   * a number key also finds the object key spelled the same, as OPA's storage paths are strings.
+   */
+  boolean walk(Value current, Node[] path, int i, Value[] f, boolean storage, ValueCont k) {
     if (i == path.length) {
       return k.accept(current);
     }
     Node p = path[i];
     if (isPattern(p, f)) {
-      return Indexing.forEach(current, (key, value) -> unifyValue(p, key, f, () -> walk(value, path, i + 1, f, k)));
+      return Indexing.forEach(current, (key, value) -> unifyValue(p, key, f, () -> walk(value, path, i + 1, f, storage, k)));
     }
     return term(p, f, key -> {
-      Value next = Indexing.index(current, key);
-      return next == null || walk(next, path, i + 1, f, k);
+      Value next = Indexing.index(current, storage ? Indexing.storageKey(current, key) : key);
+      return next == null || walk(next, path, i + 1, f, storage, k);
     });
   }
 

@@ -28,6 +28,15 @@ final class Indexing {
     return null;
   }
 
+  /** OPA's storage addresses base documents by strings: a number key of an object means its text. */
+  static Value storageKey(Value container, Value key) {
+    return container instanceof ObjectValue && key instanceof NumberValue ? io.kubepolicies.rego.value.StringValue.of(key.toString()) : key;
+  }
+
+  static boolean isCollection(Value value) {
+    return value instanceof ObjectValue || value instanceof ArrayValue || value instanceof SetValue;
+  }
+
   /** Receives each key and value of a collection. */
   @FunctionalInterface
   interface EntryCont {

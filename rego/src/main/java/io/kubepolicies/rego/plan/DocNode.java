@@ -23,6 +23,8 @@ public final class DocNode {
   private CompiledRule defaultRule;
   private Value base;
   private int functionArity = -1;
+  private boolean definesHere;
+  private boolean definesBelow;
 
   public DocNode(Value[] path, int id) {
     this.path = path;
@@ -66,8 +68,14 @@ public final class DocNode {
     return base;
   }
 
+  /** Whether rules (complete, multi-value, default or functions) are defined exactly here. */
   public boolean hasRules() {
-    return !rules.isEmpty() || defaultRule != null;
+    return definesHere;
+  }
+
+  /** Whether rules with variables in their reference ({@code p[x] := y}) are defined here. */
+  public boolean hasDynamicRules() {
+    return definesBelow;
   }
 
   /** Whether functions are defined here (known before their bodies are planned, so calls can point here). */
@@ -82,7 +90,7 @@ public final class DocNode {
 
   /** Whether anything below this node is defined by rules (so its value needs evaluation). */
   public boolean isVirtual() {
-    if (hasRules() || !dynamicRules.isEmpty()) {
+    if (definesHere || definesBelow) {
       return true;
     }
     for (DocNode c : children.values()) {
@@ -121,6 +129,15 @@ public final class DocNode {
 
     public void declareFunction(DocNode node, int arity) {
       node.functionArity = arity;
+    }
+
+    /** Records, before any rule is planned, that rules live at this node (so references stop here). */
+    public void declareRule(DocNode node, boolean dynamic) {
+      if (dynamic) {
+        node.definesBelow = true;
+      } else {
+        node.definesHere = true;
+      }
     }
 
     public void addRule(DocNode node, CompiledRule rule) {

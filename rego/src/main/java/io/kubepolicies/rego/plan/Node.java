@@ -51,6 +51,10 @@ public sealed interface Node
     public enum Kind { ARRAY, SET, OBJECT }
   }
 
-  /** A string template: parts are evaluated and concatenated. */
-  record Template(Node[] parts, boolean[] literal) implements Node {}
+  /**
+   * A string template: parts are evaluated and concatenated. A {@code literal} part is text; a
+   * {@code collected} part is an array comprehension gathering the values of an expression that
+   * carries its own {@code with} modifiers.
+   */
+  record Template(Node[] parts, boolean[] literal, boolean[] collected) implements Node {}
 }
