@@ -23,6 +23,7 @@ public final class Builtins {
   public static Builtins standard() {
     return of(List.of(
         new Membership(),
+        new RegoRuntime(),
         new Time(),
         new Semver(),
         new Uuid(),

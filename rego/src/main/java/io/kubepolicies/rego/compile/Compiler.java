@@ -71,9 +71,15 @@ public final class Compiler {
     }
     errors.throwIfAny();
 
+    Map<DocNode, List<Rule>> atNode = new IdentityHashMap<>();
+    for (Placed p : placed) {
+      atNode.computeIfAbsent(p.node(), k -> new ArrayList<>()).add(p.rule());
+    }
     Map<CompiledRule, DocNode> owners = new IdentityHashMap<>();
     for (int i = 0; i < placed.size(); i++) {
-      CompiledRule rule = planner.rule(checked.get(i), placed.get(i).suffixStart());
+      Placed p = placed.get(i);
+      Metadata metadata = Metadata.of(p.rule(), List.of(p.node().path()), p.module(), modules, atNode.get(p.node()));
+      CompiledRule rule = planner.rule(checked.get(i), p.suffixStart(), metadata);
       tree.addRule(placed.get(i).node(), rule);
       owners.put(rule, placed.get(i).node());
     }

@@ -48,6 +48,7 @@ final class Planner {
   private final Builtins builtins;
   private final Errors errors;
   private Map<String, Integer> slots;
+  private Metadata metadata; // of the rule being planned, null for queries
 
   Planner(DocNode root, Builtins builtins, Errors errors) {
     this.root = root;
@@ -56,7 +57,8 @@ final class Planner {
   }
 
   /** Plans a rule and its else chain; {@code suffixStart} is where the reference leaves the node's path. */
-  CompiledRule rule(Rule rule, int suffixStart) {
+  CompiledRule rule(Rule rule, int suffixStart, Metadata metadata) {
+    this.metadata = metadata;
     slots = new LinkedHashMap<>();
     Node[] args = nodes(rule.head().args());
     return chain(rule, args, suffixStart);
@@ -80,6 +82,7 @@ final class Planner {
   record Query(Body body, String[] slotNames) {}
 
   Query query(io.kubepolicies.rego.ast.Body query) {
+    metadata = null;
     slots = new LinkedHashMap<>();
     Body body = body(query);
     return new Query(body, slots.keySet().toArray(new String[0]));
@@ -358,6 +361,12 @@ final class Planner {
       }
       checkArity(fn.functionArity(), args.length, dataName(op), c);
       return new Node.FunctionCall(fn, dataName(op), args, c.location());
+    }
+    if (metadata != null && args.length == 0 && "rego.metadata.rule".equals(name)) {
+      return new Node.Const(metadata.rule());
+    }
+    if (metadata != null && args.length == 0 && "rego.metadata.chain".equals(name)) {
+      return new Node.Const(metadata.chain());
     }
     Builtin builtin = name == null ? null : builtins.get(name);
     if (builtin == null) {

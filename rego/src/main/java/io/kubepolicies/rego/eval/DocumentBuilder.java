@@ -19,6 +19,23 @@ final class DocumentBuilder {
     entries.put(key, value);
   }
 
+  /** Lays a base document over what rules defined: objects merge, anything else the base wins. */
+  void mergeBase(Value key, Value value) {
+    Object existing = entries.get(key);
+    entries.put(key, existing instanceof ObjectValue defined && value instanceof ObjectValue base
+        ? merge(defined, base) : value);
+  }
+
+  private static ObjectValue merge(ObjectValue defined, ObjectValue base) {
+    ObjectValue.Builder b = ObjectValue.builder();
+    defined.entries().forEach(e -> b.put(e.getKey(), e.getValue()));
+    for (var e : base.entries()) {
+      Value d = defined.get(e.getKey());
+      b.put(e.getKey(), d instanceof ObjectValue dobj && e.getValue() instanceof ObjectValue bobj ? merge(dobj, bobj) : e.getValue());
+    }
+    return b.build();
+  }
+
   boolean isEmpty() {
     return entries.isEmpty();
   }

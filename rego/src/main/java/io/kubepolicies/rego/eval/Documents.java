@@ -156,20 +156,22 @@ final class Documents {
     if (node.isFunction()) {
       return null;
     }
+    Value base = base(node);
     if (node.hasRules()) {
-      return rules(node);
+      return base != null ? base : rules(node); // where both exist, the base document wins, as in OPA
+    }
+    if (base != null && !(base instanceof ObjectValue) && node.children().isEmpty() && !node.hasDynamicRules()) {
+      return base;
     }
     DocumentBuilder doc = new DocumentBuilder();
-    if (base(node) instanceof ObjectValue o) {
-      o.entries().forEach(e -> doc.putBase(e.getKey(), e.getValue()));
-    } else if (base(node) != null && node.children().isEmpty() && !node.hasDynamicRules()) {
-      return base(node);
-    }
     for (DocNode child : node.children().values()) {
       Value v = value(child);
       if (v != null) {
         doc.putBase(child.path()[child.path().length - 1], v);
       }
+    }
+    if (base instanceof ObjectValue o) {
+      o.entries().forEach(e -> doc.mergeBase(e.getKey(), e.getValue()));
     }
     for (CompiledRule rule : node.dynamicRules()) {
       dynamic(rule, doc);
