@@ -23,6 +23,7 @@ public final class Builtins {
     return of(List.of(
         new Strings(),
         new Sprintf(),
+        new Templates(),
         new Units()
     ));
   }
