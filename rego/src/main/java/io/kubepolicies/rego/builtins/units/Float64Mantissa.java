@@ -6,7 +6,8 @@ import java.math.BigInteger;
 /**
  * A binary floating-point number with a 64-bit mantissa, rounded to nearest-even: the default
  * precision of Go's {@code big.Float}, which {@code units.parse_bytes} computes in. Reproducing the
- * rounding matters: {@code "0.3kb"} is 299 bytes in OPA, because 0.3 is not exact in binary.
+ * rounding matters: in OPA {@code "2.5e-3kb"} is 2 bytes and {@code "1e30kb"} is
+ * 1000000000000000000040638980554752 bytes, because neither amount is exact in binary.
  * The value is {@code mantissa * 2^exponent}.
  */
 public record Float64Mantissa(boolean negative, BigInteger mantissa, int exponent) {
