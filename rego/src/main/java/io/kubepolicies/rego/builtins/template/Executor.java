@@ -21,8 +21,11 @@ final class Executor {
   private final List<Var> vars = new ArrayList<>();
   private Node current;
   private int depth;
+  /** Whether dot came out of a collection, so Go sees it through an {@code interface {}}. */
+  private boolean dotBoxed;
 
-  private record Var(String name, GoValue value) {}
+  /** A variable; {@code boxed} as for {@link #dotBoxed}. */
+  private record Var(String name, GoValue value, boolean boxed) {}
 
   /** Unwinds to the enclosing range. */
   private static final class Jump extends RuntimeException {
@@ -43,9 +46,13 @@ final class Executor {
 
   static String execute(String source, String name, Parser.Parsed parsed, GoValue data) {
     Executor e = new Executor(source, name, parsed.defines());
-    e.vars.add(new Var("$", data));
+    e.vars.add(new Var("$", data, false));
     e.walk(data, parsed.root());
     return e.out.toString();
+  }
+
+  void at(Node n) {
+    current = n;
   }
 
   TemplateException error(String message) {
@@ -114,8 +121,13 @@ final class Executor {
     } else if (node instanceof Node.Branch b) {
       int mark = vars.size();
       GoValue value = pipeline(dot, b.pipe());
-      if (Funcs.truth(value)) {
-        walk(b.with() ? value : dot, b.list());
+      if (Funcs.truth(value) && b.with()) {
+        boolean saved = dotBoxed;
+        dotBoxed = false;
+        walk(value, b.list());
+        dotBoxed = saved;
+      } else if (Funcs.truth(value)) {
+        walk(dot, b.list());
       } else if (b.elseList() != null) {
         walk(dot, b.elseList());
       }
@@ -146,7 +158,6 @@ final class Executor {
           iteration(r, GoValue.Str.of(e.getKey()), e.getValue(), mark);
         }
       } else if (value != null) {
-        current = r;
         throw error("range can't iterate over " + GoPrinter.sprint(List.of(value)));
       }
     } catch (Jump j) {
@@ -161,11 +172,13 @@ final class Executor {
   private void iteration(Node.Range r, GoValue index, GoValue element, int mark) {
     List<String> decls = r.pipe().decls();
     if (decls.size() == 1) {
-      setVar(decls.get(0), element);
+      setVar(decls.get(0), element, true);
     } else if (decls.size() == 2) {
-      setVar(decls.get(0), index);
-      setVar(decls.get(1), element);
+      setVar(decls.get(0), index, false);
+      setVar(decls.get(1), element, true);
     }
+    boolean saved = dotBoxed;
+    dotBoxed = true;
     try {
       walk(element, r.list());
     } catch (Jump j) {
@@ -173,6 +186,7 @@ final class Executor {
         throw j;
       }
     } finally {
+      dotBoxed = saved;
       pop(mark);
     }
   }
@@ -181,7 +195,7 @@ final class Executor {
     Node.ListNode body = defines.get(c.name());
     if (body == null) {
       current = c;
-      throw error("no such template \"" + c.name() + "\"");
+      throw error("template \"" + c.name() + "\" not defined");
     }
     if (++depth > MAX_DEPTH) {
       current = c;
@@ -189,13 +203,16 @@ final class Executor {
     }
     GoValue newDot = c.pipe() == null ? null : pipeline(dot, c.pipe());
     List<Var> saved = new ArrayList<>(vars);
+    boolean savedBoxed = dotBoxed;
     vars.clear();
-    vars.add(new Var("$", newDot));
+    vars.add(new Var("$", newDot, false));
+    dotBoxed = false;
     try {
       walk(newDot, body);
     } finally {
       vars.clear();
       vars.addAll(saved);
+      dotBoxed = savedBoxed;
       depth--;
     }
   }
@@ -206,20 +223,20 @@ final class Executor {
     vars.subList(mark, vars.size()).clear();
   }
 
-  private void setVar(String variable, GoValue value) {
+  private void setVar(String variable, GoValue value, boolean boxed) {
     for (int i = vars.size() - 1; i >= 0; i--) {
       if (vars.get(i).name().equals(variable)) {
-        vars.set(i, new Var(variable, value));
+        vars.set(i, new Var(variable, value, boxed));
         return;
       }
     }
-    vars.add(new Var(variable, value));
+    vars.add(new Var(variable, value, boxed));
   }
 
-  private GoValue variable(String variable) {
+  private Var variable(String variable) {
     for (int i = vars.size() - 1; i >= 0; i--) {
       if (vars.get(i).name().equals(variable)) {
-        return vars.get(i).value();
+        return vars.get(i);
       }
     }
     throw error("undefined variable: " + variable);
@@ -239,9 +256,9 @@ final class Executor {
     }
     for (String d : pipe.decls()) {
       if (pipe.assign()) {
-        setVar(d, value);
+        setVar(d, value, false);
       } else {
-        vars.add(new Var(d, value));
+        vars.add(new Var(d, value, false));
       }
     }
     return value;
@@ -251,18 +268,19 @@ final class Executor {
     Node first = cmd.args().get(0);
     current = first;
     if (first instanceof Node.Identifier id) {
-      current = cmd;
-      return Funcs.call(this, dot, id.name(), cmd.args().subList(1, cmd.args().size()), finalValue, hasFinal);
+      return Funcs.call(this, dot, id, cmd, finalValue, hasFinal);
     }
     boolean extraArgs = cmd.args().size() > 1 || hasFinal;
     if (first instanceof Node.Field f) {
-      return fields(dot, f.names(), extraArgs);
+      return fields(dot, dotBoxed, f.names(), extraArgs);
     }
     if (first instanceof Node.Variable v) {
-      return fields(variable(v.name()), v.names(), extraArgs);
+      Var var = variable(v.name());
+      return fields(var.value(), var.boxed(), v.names(), extraArgs);
     }
     if (first instanceof Node.Chain c) {
-      return fields(operand(dot, c.node()), c.names(), extraArgs);
+      GoValue receiver = operand(dot, c.node());
+      return fields(receiver, false, c.names(), extraArgs);
     }
     if (extraArgs) {
       throw error("can't give argument to non-function " + text(first));
@@ -286,13 +304,15 @@ final class Executor {
       return c.value();
     }
     if (n instanceof Node.Field f) {
-      return fields(dot, f.names(), false);
+      return fields(dot, dotBoxed, f.names(), false);
     }
     if (n instanceof Node.Variable v) {
-      return fields(variable(v.name()), v.names(), false);
+      Var var = variable(v.name());
+      return fields(var.value(), var.boxed(), v.names(), false);
     }
     if (n instanceof Node.Chain c) {
-      return fields(operand(dot, c.node()), c.names(), false);
+      GoValue receiver = operand(dot, c.node());
+      return fields(receiver, false, c.names(), false);
     }
     if (n instanceof Node.Pipe p) {
       return pipeline(dot, p);
@@ -300,15 +320,16 @@ final class Executor {
     throw error("can't handle " + text(n));
   }
 
-  private GoValue fields(GoValue receiver, List<String> names, boolean extraArgs) {
+  /** Follows {@code names} from {@code receiver}; every value after the first comes out of a map, so is boxed. */
+  private GoValue fields(GoValue receiver, boolean boxed, List<String> names, boolean extraArgs) {
     GoValue value = receiver;
     for (int i = 0; i < names.size(); i++) {
-      value = field(value, names.get(i), extraArgs && i == names.size() - 1);
+      value = field(value, boxed || i > 0, names.get(i), extraArgs && i == names.size() - 1);
     }
     return value;
   }
 
-  private GoValue field(GoValue receiver, String fieldName, boolean hasArgs) {
+  private GoValue field(GoValue receiver, boolean boxed, String fieldName, boolean hasArgs) {
     if (receiver == null) {
       return null;
     }
@@ -318,9 +339,10 @@ final class Executor {
       }
       return map.entries().get(fieldName);
     }
+    String type = boxed ? "interface {}" : receiver.typeName();
     if (receiver instanceof GoValue.Nil) {
-      throw error("nil pointer evaluating interface {}." + fieldName);
+      throw error("nil pointer evaluating " + type + "." + fieldName);
     }
-    throw error("can't evaluate field " + fieldName + " in type " + receiver.typeName());
+    throw error("can't evaluate field " + fieldName + " in type " + type);
   }
 }

@@ -53,8 +53,12 @@ final class Funcs {
     return true;
   }
 
-  static GoValue call(Executor e, GoValue dot, String name, List<Node> argNodes, GoValue finalValue, boolean hasFinal) {
+  static GoValue call(Executor e, GoValue dot, Node.Identifier id, Node.Command cmd, GoValue finalValue,
+      boolean hasFinal) {
+    String name = id.name();
+    List<Node> argNodes = cmd.args().subList(1, cmd.args().size());
     Arity arity = ARITY.get(name);
+    e.at(id);
     int numIn = argNodes.size() + (hasFinal ? 1 : 0);
     if (arity.variadic() && numIn < arity.fixed()) {
       throw e.error("wrong number of args for " + name + ": want at least " + arity.fixed() + " got " + argNodes.size());
@@ -80,8 +84,12 @@ final class Funcs {
     if (hasFinal) {
       args.add(finalValue);
     }
+    if (name.equals("printf")) {
+      checkFormat(e, args.get(0), argNodes.isEmpty() ? cmd : argNodes.get(0));
+    }
+    e.at(cmd);
     try {
-      return apply(name, args, argNodes);
+      return apply(name, args);
     } catch (FuncException ex) {
       throw e.error("error calling " + name + ": " + ex.getMessage());
     }
@@ -107,7 +115,7 @@ final class Funcs {
     return out;
   }
 
-  private static GoValue apply(String name, List<GoValue> args, List<Node> argNodes) {
+  private static GoValue apply(String name, List<GoValue> args) {
     return switch (name) {
       case "not" -> new GoValue.Bool(!truth(args.get(0)));
       case "len" -> length(args.get(0));
@@ -115,7 +123,7 @@ final class Funcs {
       case "slice" -> slice(args.get(0), args.subList(1, args.size()));
       case "print" -> GoValue.Str.of(GoPrinter.sprint(asInterfaces(args)));
       case "println" -> GoValue.Str.of(GoPrinter.sprintln(asInterfaces(args)));
-      case "printf" -> GoValue.Str.of(GoPrinter.sprintf(format(args.get(0), argNodes),
+      case "printf" -> GoValue.Str.of(GoPrinter.sprintf(((GoValue.Str) args.get(0)).value(),
           asInterfaces(args.subList(1, args.size()))));
       case "html" -> GoValue.Str.of(html(joined(args)));
       case "js" -> GoValue.Str.of(js(joined(args)));
@@ -135,17 +143,19 @@ final class Funcs {
     return v == null || v instanceof GoValue.Nil ? "<nil>" : v.typeName();
   }
 
-  private static String format(GoValue v, List<Node> argNodes) {
+  /** The format operand of printf must be a Go string; Go reports this at the operand, not as a call error. */
+  private static void checkFormat(Executor e, GoValue v, Node at) {
     if (v instanceof GoValue.Str s && s.typeName().equals("string")) {
-      return s.value();
+      return;
     }
-    if (!argNodes.isEmpty() && argNodes.get(0) instanceof Node.Constant c) {
-      throw new FuncException("expected string; found " + c.text());
+    e.at(at);
+    if (at instanceof Node.Constant c) {
+      throw e.error("expected string; found " + c.text());
     }
     if (v == null) {
-      throw new FuncException("invalid value; expected string");
+      throw e.error("invalid value; expected string");
     }
-    throw new FuncException("wrong type for value; expected string; got "
+    throw e.error("wrong type for value; expected string; got "
         + (v instanceof GoValue.Nil ? "interface {}" : v.typeName()));
   }
 

@@ -7,7 +7,7 @@ import java.util.List;
 final class Lexer {
   enum Kind {
     TEXT, LEFT, RIGHT, SPACE, IDENT, KEYWORD, FIELD, VARIABLE, DOT, STRING, RAW_STRING, CHAR, NUMBER, BOOL, NIL,
-    PIPE, LPAREN, RPAREN, DECLARE, ASSIGN, COMMA, EOF
+    PIPE, LPAREN, RPAREN, DECLARE, ASSIGN, COMMA, OTHER, EOF
   }
 
   /** A token: its kind, text, position and the line it starts on. */
@@ -156,9 +156,7 @@ final class Lexer {
         emit(Kind.LPAREN, start, pos);
       } else if (c == ')') {
         pos++;
-        if (--parenDepth < 0) {
-          throw error(start, "unexpected right paren");
-        }
+        parenDepth--;
         emit(Kind.RPAREN, start, pos);
       } else if (c == '"') {
         quoted('"', "unterminated quoted string", Kind.STRING);
@@ -188,6 +186,9 @@ final class Lexer {
         Kind kind = KEYWORDS.contains(w) ? Kind.KEYWORD
             : w.equals("true") || w.equals("false") ? Kind.BOOL : w.equals("nil") ? Kind.NIL : Kind.IDENT;
         emit(kind, start, pos);
+      } else if (c < 0x7F) {
+        pos++;
+        emit(Kind.OTHER, start, pos);
       } else {
         int cp = input.codePointAt(pos);
         throw error(start, String.format("unrecognized character in action: U+%04X '%s'", cp, new String(Character.toChars(cp))));

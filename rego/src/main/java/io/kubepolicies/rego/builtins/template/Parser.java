@@ -166,6 +166,7 @@ final class Parser {
 
   private Node.Call templateCall(Token k) {
     String context = k.text() + " clause";
+    Token nameToken = peekNonSpace();
     String called = templateName(k, context);
     Node.Pipe pipe = null;
     if (peekNonSpace().kind() != Kind.RIGHT) {
@@ -173,7 +174,8 @@ final class Parser {
     } else {
       next++;
     }
-    return new Node.Call(k.pos(), input.substring(k.pos(), tokens.get(next - 1).pos()), called, pipe);
+    String text = "{{template " + nameToken.text() + (pipe == null ? "" : " " + pipe.text()) + "}}";
+    return new Node.Call(nameToken.pos(), text, called, pipe);
   }
 
   private String templateName(Token k, String context) {
@@ -268,51 +270,61 @@ final class Parser {
     }
     List<Node.Command> commands = new ArrayList<>();
     while (true) {
-      Token t = peekNonSpace();
+      Token t = nextNonSpace();
       if (t.kind() == end) {
-        next++;
         if (commands.isEmpty()) {
           throw error(t, "missing value for " + context);
         }
         String text = input.substring(first.pos(), t.pos()).strip();
         return new Node.Pipe(first.pos(), text, assign, decls, commands);
       }
-      commands.add(command(context, end));
-      if (peek().kind() == Kind.PIPE) {
-        next++;
+      if (!STARTS_COMMAND.contains(t.kind())) {
+        throw error(t, "unexpected " + describe(t) + " in " + context);
       }
+      next--;
+      commands.add(command());
     }
   }
 
-  private Node.Command command(String context, Kind end) {
+  private static final Set<Kind> STARTS_COMMAND = Set.of(Kind.BOOL, Kind.CHAR, Kind.DOT, Kind.FIELD, Kind.IDENT,
+      Kind.NUMBER, Kind.NIL, Kind.RAW_STRING, Kind.STRING, Kind.VARIABLE, Kind.LPAREN);
+
+  private Node.Command command() {
     List<Node> args = new ArrayList<>();
     Token start = peekNonSpace();
+    int end;
     while (true) {
-      Token t = peekNonSpace();
-      if (t.kind() == end || t.kind() == Kind.PIPE) {
-        if (args.isEmpty()) {
-          throw error(t, "empty command");
-        }
-        return new Node.Command(start.pos(), input.substring(start.pos(), t.pos()).strip(), args);
+      peekNonSpace();
+      Node operand = operand();
+      if (operand != null) {
+        args.add(operand);
       }
-      if (t.kind() == Kind.EOF || t.kind() == Kind.RIGHT || t.kind() == Kind.RPAREN) {
+      Token t = nextToken();
+      if (t.kind() == Kind.SPACE) {
+        continue;
+      }
+      if (t.kind() == Kind.RIGHT || t.kind() == Kind.RPAREN) {
+        next--;
+      } else if (t.kind() != Kind.PIPE) {
         throw error(t, "unexpected " + describe(t) + " in operand");
       }
-      args.add(operand());
-      Token after = peek();
-      if (after.kind() != Kind.SPACE && after.kind() != end && after.kind() != Kind.PIPE
-          && after.kind() != Kind.RIGHT && after.kind() != Kind.RPAREN) {
-        throw error(after, "unexpected " + describe(after) + " in operand");
-      }
+      end = t.pos();
+      break;
     }
+    if (args.isEmpty()) {
+      throw error(start, "empty command");
+    }
+    return new Node.Command(start.pos(), input.substring(start.pos(), end).strip(), args);
   }
 
+  /** A term and any fields chained to it, or null (consuming nothing) if no term starts here. */
   private Node operand() {
     Token t = peek();
     Node term = term();
-    if (peek().kind() != Kind.FIELD) {
+    if (term == null || peek().kind() != Kind.FIELD) {
       return term;
     }
+    int chainPos = peek().pos();
     List<String> names = new ArrayList<>();
     while (peek().kind() == Kind.FIELD) {
       names.add(nextToken().text().substring(1));
@@ -321,17 +333,17 @@ final class Parser {
     if (term instanceof Node.Field f) {
       List<String> all = new ArrayList<>(f.names());
       all.addAll(names);
-      return new Node.Field(f.pos(), text, all);
+      return new Node.Field(chainPos, text, all);
     }
     if (term instanceof Node.Variable v) {
       List<String> all = new ArrayList<>(v.names());
       all.addAll(names);
-      return new Node.Variable(v.pos(), text, v.name(), all);
+      return new Node.Variable(chainPos, text, v.name(), all);
     }
-    if (!(term instanceof Node.Chain) && !(term instanceof Node.Pipe)) {
-      throw error(t, "unexpected . after term \"" + input.substring(t.pos(), names.isEmpty() ? t.pos() : t.pos() + t.text().length()) + "\"");
+    if (!(term instanceof Node.Pipe)) {
+      throw error(t, "unexpected . after term \"" + t.text() + "\"");
     }
-    return new Node.Chain(t.pos(), text, term, names);
+    return new Node.Chain(chainPos, text, term, names);
   }
 
   private Node term() {
@@ -355,7 +367,10 @@ final class Parser {
       case CHAR -> new Node.Constant(t.pos(), t.text(), new GoValue.Int(unquote(t).codePointAt(0)));
       case NUMBER -> new Node.Constant(t.pos(), t.text(), number(t));
       case LPAREN -> pipeline("parenthesized pipeline", Kind.RPAREN);
-      default -> throw error(t, "unexpected " + describe(t) + " in operand");
+      default -> {
+        next--;
+        yield null;
+      }
     };
   }
 
