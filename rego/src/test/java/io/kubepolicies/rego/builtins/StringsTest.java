@@ -193,6 +193,8 @@ class StringsTest {
     assertEquals(s("\u00df"), call("upper", s("\u00df")));
     assertEquals(s("i"), call("lower", s("\u0130")));
     assertEquals(s("\u00c5\u00c4\u00d6"), call("upper", s("\u00e5\u00e4\u00f6")));
+    assertEquals(s("\u00df\u00c5\u01c4\ufb01"), call("upper", s("\u00df\u00e5\u01c6\ufb01")));
+    assertEquals(s("i\u03c3\u01c6"), call("lower", s("\u0130\u03a3\u01c5")));
   }
 
   @Test
@@ -251,6 +253,9 @@ class StringsTest {
     assertEquals(s("1b"), call("strings.replace_n", overlapping, s("ab")));
     ObjectValue withEmpty = ObjectValue.builder().put("", s("-")).put("b", s("B")).build();
     assertEquals(s("-a-B-"), call("strings.replace_n", withEmpty, s("ab")));
+    ObjectValue emptyKeySortsFirst = ObjectValue.builder().put("a", s("")).put("", s("x")).build();
+    assertEquals(s("xxxbx"), call("strings.replace_n", emptyKeySortsFirst, s("aab")));
+    assertEquals(s("bba"), call("strings.replace_n", ObjectValue.builder().put("aa", s("b")).build(), s("aaaaa")));
   }
 
   @Test
@@ -288,6 +293,7 @@ class StringsTest {
     assertEquals(s("foo, bar"), call("trim_space", s(" \t\n foo, bar \n\t\r\n")));
     assertEquals(s("x"), call("trim_space", s("\u00a0\u2003\u3000x\u0085\u000b")));
     assertEquals(s("\u001cx"), call("trim_space", s("\u001cx")));
+    assertEquals(s("x\u200b"), call("trim_space", s("x\u200b")));
     assertTypeError("operand 1 must be string but got array", "trim_space", ArrayValue.EMPTY);
   }
 }
