@@ -80,6 +80,10 @@ public sealed interface GoValue {
 
   /** A {@code map[string]interface {}}, kept in key order as {@code fmt} prints it. */
   record Map(SortedMap<String, GoValue> entries) implements GoValue {
+    public Map {
+      entries = java.util.Collections.unmodifiableSortedMap(new java.util.TreeMap<>(entries));
+    }
+
     @Override
     public String typeName() {
       return "map[string]interface {}";

@@ -27,6 +27,10 @@ final class Funcs {
 
   private Funcs() {}
 
+  static boolean isDefined(String name) {
+    return ARITY.containsKey(name);
+  }
+
   /** Go's {@code isTrue}: false, zero, nil and empty values are false. */
   static boolean truth(GoValue v) {
     if (v == null || v instanceof GoValue.Nil) {

@@ -11,9 +11,6 @@ import java.util.Set;
 
 /** Builds the parse tree of a Go text/template, with Go's parse error messages. */
 final class Parser {
-  static final Set<String> FUNCTIONS = Set.of("and", "call", "html", "index", "slice", "js", "len", "not", "or",
-      "print", "printf", "println", "urlquery", "eq", "ge", "gt", "le", "lt", "ne");
-
   private final String input;
   private final String name;
   private final List<Token> tokens;
@@ -350,7 +347,7 @@ final class Parser {
     Token t = nextToken();
     return switch (t.kind()) {
       case IDENT -> {
-        if (!FUNCTIONS.contains(t.text())) {
+        if (!Funcs.isDefined(t.text())) {
           throw error(t, "function \"" + t.text() + "\" not defined");
         }
         yield new Node.Identifier(t.pos(), t.text());
