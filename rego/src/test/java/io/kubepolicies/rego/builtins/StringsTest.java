@@ -126,6 +126,9 @@ class StringsTest {
     assertEquals(n(-1), call("indexof", s("\u03bc"), s("\u03bc\u03bc")));
     assertEquals(n(9), call("indexof", s("sk\u00f6n var v\u00e5ren"), s("v\u00e5r")));
     assertEquals(n(2), call("indexof", s("\uD83D\uDE00\uD83D\uDE01x"), s("x")));
+    String sweets = "\uD83C\uDF67\uD83C\uDF68\uD83E\uDDC1\uD83C\uDF70\uD83C\uDF6E";
+    assertEquals(n(4), call("indexof", s(sweets), s("\uD83C\uDF6E")));
+    assertEquals(n(0), call("indexof", s(sweets), s(sweets)));
   }
 
   @Test
@@ -134,6 +137,9 @@ class StringsTest {
     assertEquals(json("[0, 1]"), call("indexof_n", s("aaa"), s("aa")));
     assertEquals(ArrayValue.EMPTY, call("indexof_n", s("dogcat"), s("rabbit")));
     assertEquals(json("[1, 3, 5]"), call("indexof_n", s("\u00e5a\u00e5a\u00e5a"), s("a")));
+    String emojis = "\uD83D\uDE07\uD83D\uDE00\uD83D\uDE07\uD83D\uDE00\uD83D\uDE07\uD83D\uDE00";
+    assertEquals(json("[1, 3, 5]"), call("indexof_n", s(emojis), s("\uD83D\uDE00")));
+    assertEquals(ArrayValue.EMPTY, call("indexof_n", s(emojis), s("\uD83D\uDE02")));
   }
 
   @Test
