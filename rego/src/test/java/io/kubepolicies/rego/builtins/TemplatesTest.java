@@ -122,6 +122,20 @@ class TemplatesTest {
   }
 
   @Test
+  void boundsRecursionAndNesting() {
+    fails("template: template:1:25: executing \"template\" at <{{template \"r\" .}}>: "
+        + "exceeded maximum template depth (1000)", "{{define \"r\"}}{{template \"r\" .}}{{end}}{{template \"r\" .}}", "{}");
+    fails("template: template:1: max expression depth exceeded", "{{" + "(".repeat(5000) + "1" + ")".repeat(5000) + "}}", "{}");
+    fails("template: template:1: max expression depth exceeded", "{{if 1}}".repeat(5000), "{}");
+  }
+
+  @Test
+  void reusesParsedTemplates() {
+    renders("a1", "a{{.x}}", "{\"x\": 1}");
+    renders("a2", "a{{.x}}", "{\"x\": 2}");
+  }
+
+  @Test
   void rejectsWrongOperandTypes() {
     BuiltinException e = assertThrows(BuiltinException.class, () -> call(NumberValue.of(1), ObjectValue.EMPTY));
     assertEquals("operand 1 must be string but got number", e.getMessage());

@@ -12,7 +12,7 @@ import java.util.Map;
  * {@code <no value>}; a JSON null is a nil interface, which a pipeline also turns into no value.
  */
 final class Executor {
-  private static final int MAX_DEPTH = 10_000;
+  private static final int MAX_DEPTH = 1_000;
 
   private final String source;
   private final String name;

@@ -18,6 +18,9 @@ final class Parser {
   private final List<String> vars = new ArrayList<>(List.of("$"));
   private int next;
   private int rangeDepth;
+  /** Nesting of control structures and parentheses, bounded so that parsing cannot exhaust the stack. */
+  private int depth;
+  private static final int MAX_DEPTH = 1_000;
 
   private Parser(String input, String name) {
     this.input = input;
@@ -108,6 +111,12 @@ final class Parser {
     }
   }
 
+  private void enter(Token at) {
+    if (++depth > MAX_DEPTH) {
+      throw error(at, "max expression depth exceeded");
+    }
+  }
+
   private Node action(Token left, boolean topLevel) {
     Token k = peekNonSpace();
     if (k.kind() != Kind.KEYWORD) {
@@ -117,10 +126,16 @@ final class Parser {
     next++;
     switch (k.text()) {
       case "if", "with" -> {
-        return branch(k, k.text().equals("with"));
+        enter(k);
+        Node branch = branch(k, k.text().equals("with"));
+        depth--;
+        return branch;
       }
       case "range" -> {
-        return range(k);
+        enter(k);
+        Node range = range(k);
+        depth--;
+        return range;
       }
       case "break", "continue" -> {
         if (rangeDepth == 0) {
@@ -363,7 +378,12 @@ final class Parser {
       case STRING, RAW_STRING -> new Node.Constant(t.pos(), t.text(), GoValue.Str.of(unquote(t)));
       case CHAR -> new Node.Constant(t.pos(), t.text(), new GoValue.Int(unquote(t).codePointAt(0)));
       case NUMBER -> new Node.Constant(t.pos(), t.text(), number(t));
-      case LPAREN -> pipeline("parenthesized pipeline", Kind.RPAREN);
+      case LPAREN -> {
+        enter(t);
+        Node.Pipe pipe = pipeline("parenthesized pipeline", Kind.RPAREN);
+        depth--;
+        yield pipe;
+      }
       default -> {
         next--;
         yield null;
