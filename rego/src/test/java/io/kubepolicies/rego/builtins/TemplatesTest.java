@@ -130,6 +130,13 @@ class TemplatesTest {
   }
 
   @Test
+  void rangesOverIntegersAsNewerGoDoes() {
+    renders("012|x", "{{range 3}}{{.}}{{end}}|{{range $i := 0}}{{$i}}{{else}}x{{end}}", "{}");
+    fails("template: template:1:18: executing \"template\" at <2>: can't use 2 to iterate over more than one variable",
+        "{{range $i, $e := 2}}{{end}}", "{}");
+  }
+
+  @Test
   void reusesParsedTemplates() {
     renders("a1", "a{{.x}}", "{\"x\": 1}");
     renders("a2", "a{{.x}}", "{\"x\": 2}");

@@ -157,6 +157,14 @@ final class Executor {
           any = true;
           iteration(r, GoValue.Str.of(e.getKey()), e.getValue(), mark);
         }
+      } else if (value instanceof GoValue.Int count) {
+        if (r.pipe().decls().size() > 1) {
+          throw error("can't use " + count.value() + " to iterate over more than one variable");
+        }
+        for (long i = 0; i < count.value(); i++) {
+          any = true;
+          iteration(r, new GoValue.Int(i), new GoValue.Int(i), mark);
+        }
       } else if (value != null) {
         throw error("range can't iterate over " + GoPrinter.sprint(List.of(value)));
       }
