@@ -12,8 +12,6 @@ import java.util.List;
  * {@code %!(NOVERB)}, {@code %!(BADWIDTH)}, ...). One instance formats one call.
  */
 public final class GoPrinter {
-  private static final String LOWER_HEX = "0123456789abcdefx";
-  private static final String UPPER_HEX = "0123456789ABCDEFX";
   private static final int MAX_RUNE = 0x10FFFF;
 
   private final StringBuilder buf = new StringBuilder();
@@ -388,11 +386,10 @@ public final class GoPrinter {
 
   private void fmtInteger(long v, int verb) {
     switch (verb) {
-      case 'v', 'd' -> integer(v, 10, verb, LOWER_HEX);
-      case 'b' -> integer(v, 2, verb, LOWER_HEX);
-      case 'o', 'O' -> integer(v, 8, verb, LOWER_HEX);
-      case 'x' -> integer(v, 16, verb, LOWER_HEX);
-      case 'X' -> integer(v, 16, verb, UPPER_HEX);
+      case 'v', 'd' -> integer(v, 10, verb);
+      case 'b' -> integer(v, 2, verb);
+      case 'o', 'O' -> integer(v, 8, verb);
+      case 'x', 'X' -> integer(v, 16, verb);
       case 'c' -> padString(new String(Character.toChars(rune(v))));
       case 'q' -> padString(GoQuote.quoteRune(Long.compareUnsigned(v, MAX_RUNE) > 0 ? 0xFFFD : (int) v, plus));
       case 'U' -> unicode(v);
@@ -404,10 +401,10 @@ public final class GoPrinter {
     return Long.compareUnsigned(v, MAX_RUNE) > 0 || !GoQuote.isValidRune((int) v) ? 0xFFFD : (int) v;
   }
 
-  private void integer(long v, int base, int verb, String digits) {
+  private void integer(long v, int base, int verb) {
     boolean negative = v < 0;
     String text = Long.toUnsignedString(negative ? -v : v, base);
-    if (digits == UPPER_HEX) {
+    if (verb == 'X') {
       text = text.toUpperCase(java.util.Locale.ROOT);
     }
     int precision = 0;
@@ -439,7 +436,7 @@ public final class GoPrinter {
             s.insert(0, '0');
           }
         }
-        case 16 -> s.insert(0, digits == UPPER_HEX ? "0X" : "0x");
+        case 16 -> s.insert(0, verb == 'X' ? "0X" : "0x");
         default -> { }
       }
     }
@@ -640,8 +637,8 @@ public final class GoPrinter {
         }
       }
       case 's' -> fmtS(s);
-      case 'x' -> fmtSx(s, LOWER_HEX);
-      case 'X' -> fmtSx(s, UPPER_HEX);
+      case 'x' -> fmtSx(s, "0123456789abcdefx");
+      case 'X' -> fmtSx(s, "0123456789ABCDEFX");
       case 'q' -> fmtQ(s);
       default -> badVerb(verb);
     }

@@ -19,12 +19,17 @@ final class Lexer {
   private final String input;
   private final String name;
   private final List<Token> tokens = new ArrayList<>();
+  /** Offsets where lines start, for the line numbers in tokens and messages. */
+  private final List<Integer> lineStarts = new ArrayList<>(List.of(0));
   private int pos;
   private int parenDepth;
 
   private Lexer(String input, String name) {
     this.input = input;
     this.name = name;
+    for (int i = input.indexOf('\n'); i >= 0; i = input.indexOf('\n', i + 1)) {
+      lineStarts.add(i + 1);
+    }
   }
 
   static List<Token> lex(String input, String name) {
@@ -34,13 +39,8 @@ final class Lexer {
   }
 
   private int line(int at) {
-    int line = 1;
-    for (int i = 0; i < at && i < input.length(); i++) {
-      if (input.charAt(i) == '\n') {
-        line++;
-      }
-    }
-    return line;
+    int found = java.util.Collections.binarySearch(lineStarts, at);
+    return found >= 0 ? found + 1 : -found - 1;
   }
 
   private TemplateException error(int at, String message) {
