@@ -45,6 +45,16 @@ public final class BuiltinException extends RuntimeException {
     return type("operand " + position + " must be " + want + " but got " + got.typeName());
   }
 
+  /**
+   * OPA's error for a collection operand with an element of the wrong type:
+   * {@code operand 2 must be array of strings but got array containing number}.
+   */
+  public static BuiltinException operandElement(int position, Value collection, Value element, String expected) {
+    String kind = collection.typeName();
+    return type("operand " + position + " must be " + kind + " of " + expected + "s but got " + kind
+        + " containing " + element.typeName());
+  }
+
   public String code() {
     return code;
   }

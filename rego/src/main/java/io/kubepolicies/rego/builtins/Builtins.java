@@ -39,7 +39,11 @@ public final class Builtins {
         new Bits(),
         new NumberRanges(),
         new Casts(),
-        new TypeChecks()));
+        new TypeChecks(),
+        new Strings(),
+        new Sprintf(),
+        new Templates(),
+        new Units()));
   }
 
   public static Builtins of(List<? extends BuiltinFamily> families) {

@@ -41,6 +41,18 @@ public final class Operands {
     return i;
   }
 
+  /**
+   * An integer operand as OPA's {@code IntOperand} reads it (a Go {@code int}, 64 bits); a
+   * non-integer or one beyond 64 bits is an error naming the operand.
+   */
+  public static long longInteger(Value[] args, int position) {
+    NumberValue n = number(args, position);
+    if (!n.isLong()) {
+      throw BuiltinException.type("operand " + position + " must be integer number but got floating-point number");
+    }
+    return n.longValue();
+  }
+
   public static boolean bool(Value[] args, int position) {
     Value v = args[position - 1];
     if (v instanceof BooleanValue b) {

@@ -61,39 +61,6 @@ public final class RegoText {
 
   /** Quotes a string the way Go's {@code strconv.Quote} does. */
   public static void quote(String s, StringBuilder sb) {
-    sb.append('"');
-    for (int i = 0; i < s.length(); ) {
-      int cp = s.codePointAt(i);
-      i += Character.charCount(cp);
-      switch (cp) {
-        case '"' -> sb.append("\\\"");
-        case '\\' -> sb.append("\\\\");
-        case '\n' -> sb.append("\\n");
-        case '\t' -> sb.append("\\t");
-        case '\r' -> sb.append("\\r");
-        case '\b' -> sb.append("\\b");
-        case '\f' -> sb.append("\\f");
-        case 0x07 -> sb.append("\\a");
-        case 0x0b -> sb.append("\\v");
-        default -> {
-          if (cp < 0x20 || cp == 0x7f) {
-            sb.append(String.format("\\x%02x", cp));
-          } else if (!isPrintable(cp)) {
-            sb.append(cp > 0xffff ? String.format("\\U%08x", cp) : String.format("\\u%04x", cp));
-          } else {
-            sb.appendCodePoint(cp);
-          }
-        }
-      }
-    }
-    sb.append('"');
-  }
-
-  private static boolean isPrintable(int cp) {
-    int type = Character.getType(cp);
-    return type != Character.CONTROL && type != Character.FORMAT && type != Character.SURROGATE
-        && type != Character.PRIVATE_USE && type != Character.UNASSIGNED
-        && type != Character.LINE_SEPARATOR && type != Character.PARAGRAPH_SEPARATOR
-        && (type != Character.SPACE_SEPARATOR || cp == ' ');
+    GoQuote.appendQuoted(s, false, sb);
   }
 }

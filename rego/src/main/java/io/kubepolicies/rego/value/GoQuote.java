@@ -1,0 +1,97 @@
+package io.kubepolicies.rego.value;
+
+/**
+ * Go's {@code strconv} quoting ({@code Quote}, {@code QuoteToASCII}, {@code QuoteRune},
+ * {@code CanBackquote}, {@code IsPrint}), which OPA uses to print strings in Rego text and which
+ * {@code sprintf("%q")} exposes directly.
+ */
+public final class GoQuote {
+  private static final char[] HEX = "0123456789abcdef".toCharArray();
+
+  private GoQuote() {}
+
+  /** {@code strconv.Quote}, or {@code strconv.QuoteToASCII} when {@code asciiOnly}. */
+  public static String quote(String s, boolean asciiOnly) {
+    StringBuilder sb = new StringBuilder(s.length() + 2);
+    appendQuoted(s, asciiOnly, sb);
+    return sb.toString();
+  }
+
+  public static void appendQuoted(String s, boolean asciiOnly, StringBuilder sb) {
+    sb.append('"');
+    for (int i = 0; i < s.length(); ) {
+      int cp = s.codePointAt(i);
+      i += Character.charCount(cp);
+      appendEscaped(cp, '"', asciiOnly, sb);
+    }
+    sb.append('"');
+  }
+
+  /** {@code strconv.QuoteRune}, or {@code QuoteRuneToASCII} when {@code asciiOnly}. */
+  public static String quoteRune(int cp, boolean asciiOnly) {
+    StringBuilder sb = new StringBuilder("'");
+    appendEscaped(isValidRune(cp) ? cp : 0xFFFD, '\'', asciiOnly, sb);
+    return sb.append('\'').toString();
+  }
+
+  /** {@code strconv.CanBackquote}: no control characters but tab, no backquote, no BOM. */
+  public static boolean canBackquote(String s) {
+    for (int i = 0; i < s.length(); ) {
+      int cp = s.codePointAt(i);
+      i += Character.charCount(cp);
+      if (cp == 0xFEFF || cp >= 0xD800 && cp <= 0xDFFF || cp < ' ' && cp != '\t' || cp == '`' || cp == 0x7F) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** {@code strconv.IsPrint}: letters, marks, numbers, punctuation, symbols and the ASCII space. */
+  public static boolean isPrint(int cp) {
+    if (cp == ' ') {
+      return true;
+    }
+    int type = Character.getType(cp);
+    return type != Character.CONTROL && type != Character.FORMAT && type != Character.SURROGATE
+        && type != Character.PRIVATE_USE && type != Character.UNASSIGNED
+        && type != Character.LINE_SEPARATOR && type != Character.PARAGRAPH_SEPARATOR
+        && type != Character.SPACE_SEPARATOR;
+  }
+
+  /** A code point that UTF-8 can encode: in range and not a surrogate. */
+  public static boolean isValidRune(int cp) {
+    return cp >= 0 && cp <= Character.MAX_CODE_POINT && (cp < 0xD800 || cp > 0xDFFF);
+  }
+
+  private static void appendEscaped(int cp, char quote, boolean asciiOnly, StringBuilder sb) {
+    if (cp == quote || cp == '\\') {
+      sb.append('\\').appendCodePoint(cp);
+      return;
+    }
+    if (asciiOnly ? cp < 0x80 && isPrint(cp) : isPrint(cp)) {
+      sb.appendCodePoint(cp);
+      return;
+    }
+    switch (cp) {
+      case 0x07 -> sb.append("\\a");
+      case '\b' -> sb.append("\\b");
+      case '\f' -> sb.append("\\f");
+      case '\n' -> sb.append("\\n");
+      case '\r' -> sb.append("\\r");
+      case '\t' -> sb.append("\\t");
+      case 0x0B -> sb.append("\\v");
+      default -> {
+        if (cp < ' ' || cp == 0x7F) {
+          sb.append("\\x").append(HEX[cp >> 4]).append(HEX[cp & 0xF]);
+        } else {
+          int r = isValidRune(cp) ? cp : 0xFFFD;
+          int digits = r < 0x10000 ? 4 : 8;
+          sb.append(r < 0x10000 ? "\\u" : "\\U");
+          for (int shift = (digits - 1) * 4; shift >= 0; shift -= 4) {
+            sb.append(HEX[(r >> shift) & 0xF]);
+          }
+        }
+      }
+    }
+  }
+}
