@@ -21,6 +21,8 @@ public final class Builtins {
   /** OPA's standard library. Each call builds a fresh table with its own caches. */
   public static Builtins standard() {
     return of(List.of(
+        new RegexFamily(),
+        new GlobFamily()
     ));
   }
 
