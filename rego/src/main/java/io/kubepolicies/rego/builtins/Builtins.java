@@ -22,7 +22,8 @@ public final class Builtins {
   public static Builtins standard() {
     return of(List.of(
         new RegexFamily(),
-        new GlobFamily()
+        new GlobFamily(),
+        new UriFamily()
     ));
   }
 
