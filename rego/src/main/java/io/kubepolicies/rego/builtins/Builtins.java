@@ -23,7 +23,8 @@ public final class Builtins {
     return of(List.of(
         new RegexFamily(),
         new GlobFamily(),
-        new UriFamily()
+        new UriFamily(),
+        new EncodingFamily()
     ));
   }
 
