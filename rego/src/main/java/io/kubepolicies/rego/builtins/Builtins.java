@@ -43,7 +43,11 @@ public final class Builtins {
         new Strings(),
         new Sprintf(),
         new Templates(),
-        new Units()));
+        new Units(),
+        new RegexFamily(),
+        new GlobFamily(),
+        new UriFamily(),
+        new EncodingFamily()));
   }
 
   public static Builtins of(List<? extends BuiltinFamily> families) {

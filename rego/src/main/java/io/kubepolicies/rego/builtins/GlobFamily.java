@@ -1,0 +1,83 @@
+package io.kubepolicies.rego.builtins;
+
+import static io.kubepolicies.rego.types.Type.BOOLEAN;
+import static io.kubepolicies.rego.types.Type.NULL;
+import static io.kubepolicies.rego.types.Type.STRING;
+import static io.kubepolicies.rego.types.Type.anyOf;
+import static io.kubepolicies.rego.types.Type.arrayOf;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.google.re2j.Pattern;
+import io.kubepolicies.rego.builtins.glob.GlobCompiler;
+import io.kubepolicies.rego.value.ArrayValue;
+import io.kubepolicies.rego.value.BooleanValue;
+import io.kubepolicies.rego.value.NullValue;
+import io.kubepolicies.rego.value.StringValue;
+import io.kubepolicies.rego.value.Value;
+import java.util.Arrays;
+import java.util.List;
+
+/** {@code glob.match} and {@code glob.quote_meta}, with gobwas/glob semantics; compiled globs are cached per instance. */
+public final class GlobFamily implements BuiltinFamily {
+  private static final int CACHE_SIZE = 1_000;
+  private static final int[] DOT = {'.'};
+  private static final int[] NONE = {};
+
+  private final Cache<Key, Compiled> cache = Caffeine.newBuilder().maximumSize(CACHE_SIZE).build();
+
+  @Override
+  public void register(Builtins.Registrar r) {
+    r.function("glob.match", List.of(STRING, anyOf(arrayOf(STRING), NULL), STRING), BOOLEAN, this::match);
+    r.function("glob.quote_meta", List.of(STRING), STRING,
+        (ctx, args) -> StringValue.of(GlobCompiler.quoteMeta(Operands.string(args, 1))));
+  }
+
+  private Value match(BuiltinContext ctx, Value[] args) {
+    String glob = Operands.string(args, 1);
+    int[] delimiters = delimiters(args[1]);
+    String value = Operands.string(args, 3);
+    Compiled compiled = cache.get(new Key(glob, Arrays.toString(delimiters)), k -> compile(glob, delimiters));
+    if (compiled.pattern() == null) {
+      throw BuiltinException.error(compiled.error());
+    }
+    return BooleanValue.of(compiled.pattern().matcher(value).matches());
+  }
+
+  /** An array of single characters ({@code ["."]} when empty), or {@code null} for none at all. */
+  private static int[] delimiters(Value v) {
+    if (v instanceof NullValue) {
+      return NONE;
+    }
+    if (!(v instanceof ArrayValue array)) {
+      throw BuiltinException.operand(2, v, "array", "null");
+    }
+    if (array.isEmpty()) {
+      return DOT;
+    }
+    int[] runes = new int[array.size()];
+    for (int i = 0; i < runes.length; i++) {
+      Value e = array.get(i);
+      if (!(e instanceof StringValue s)) {
+        throw BuiltinException.type("operand 2 must be array of strings but got array containing " + e.typeName());
+      }
+      if (s.value().codePointCount(0, s.value().length()) != 1) {
+        throw BuiltinException.type("operand 2 must be array of runes but got array containing string");
+      }
+      runes[i] = s.value().codePointAt(0);
+    }
+    return runes;
+  }
+
+  private static Compiled compile(String glob, int[] delimiters) {
+    try {
+      return new Compiled(GlobCompiler.compile(glob, delimiters), null);
+    } catch (BuiltinException e) {
+      return new Compiled(null, e.getMessage());
+    }
+  }
+
+  private record Key(String glob, String delimiters) {}
+
+  private record Compiled(Pattern pattern, String error) {}
+}
