@@ -21,6 +21,7 @@ public final class Builtins {
   /** OPA's standard library. Each call builds a fresh table with its own caches. */
   public static Builtins standard() {
     return of(List.of(
+        new io.kubepolicies.rego.builtins.net.NetFamily()
     ));
   }
 
