@@ -1,5 +1,7 @@
 package io.kubepolicies.rego.builtins;
 
+import io.kubepolicies.rego.builtins.aws.AwsProvidersFamily;
+import io.kubepolicies.rego.builtins.net.NetFamily;
 import io.kubepolicies.rego.types.Type;
 import java.util.Collections;
 import java.util.List;
@@ -21,7 +23,8 @@ public final class Builtins {
   /** OPA's standard library. Each call builds a fresh table with its own caches. */
   public static Builtins standard() {
     return of(List.of(
-        new io.kubepolicies.rego.builtins.net.NetFamily()
+        new NetFamily(),
+        new AwsProvidersFamily()
     ));
   }
 

@@ -40,7 +40,7 @@ public final class GoJson {
     } else if (value instanceof SetValue s) {
       writeElements(out, s.sorted());
     } else if (value instanceof ObjectValue o) {
-      Map<String, Value> sorted = new TreeMap<>(GoJson::compareCodePoints);
+      Map<String, Value> sorted = new TreeMap<>(GoStrings::compare);
       for (Map.Entry<Value, Value> e : o.entries()) {
         sorted.put(Json.keyText(e.getKey()), e.getValue());
       }
@@ -103,22 +103,6 @@ public final class GoJson {
       }
     }
     out.append('"');
-  }
-
-  /** Go compares strings byte-wise in UTF-8, which is code point order (not UTF-16 order). */
-  static int compareCodePoints(String a, String b) {
-    int i = 0;
-    int j = 0;
-    while (i < a.length() && j < b.length()) {
-      int ca = a.codePointAt(i);
-      int cb = b.codePointAt(j);
-      if (ca != cb) {
-        return Integer.compare(ca, cb);
-      }
-      i += Character.charCount(ca);
-      j += Character.charCount(cb);
-    }
-    return Integer.compare(a.length() - i, b.length() - j);
   }
 
   private static boolean validPair(String s, int i) {

@@ -3,6 +3,7 @@ package io.kubepolicies.rego.builtins.gostd;
 import io.kubepolicies.rego.value.BooleanValue;
 import io.kubepolicies.rego.value.NullValue;
 import io.kubepolicies.rego.value.ObjectValue;
+import io.kubepolicies.rego.value.RegoText;
 import io.kubepolicies.rego.value.StringValue;
 import io.kubepolicies.rego.value.Value;
 import java.io.ByteArrayOutputStream;
@@ -40,7 +41,7 @@ public record GoUrl(
     private static final long serialVersionUID = 1L;
 
     ParseException(String url, String reason) {
-      super("parse " + GoQuote.quote(url) + ": " + reason);
+      super("parse " + quote(url) + ": " + reason);
     }
   }
 
@@ -202,7 +203,7 @@ public record GoUrl(
       }
       String colonPort = host.substring(close + 1);
       if (!validOptionalPort(colonPort)) {
-        throw new Failure("invalid port " + GoQuote.quote(colonPort) + " after host");
+        throw new Failure("invalid port " + quote(colonPort) + " after host");
       }
       int zone = host.substring(0, close).indexOf("%25");
       if (zone >= 0) {
@@ -215,7 +216,7 @@ public record GoUrl(
       if (colon >= 0) {
         String colonPort = host.substring(colon);
         if (!validOptionalPort(colonPort)) {
-          throw new Failure("invalid port " + GoQuote.quote(colonPort) + " after host");
+          throw new Failure("invalid port " + quote(colonPort) + " after host");
         }
       }
     }
@@ -275,21 +276,21 @@ public record GoUrl(
       if (c == '%') {
         if (i + 2 >= in.length || hex(in[i + 1]) < 0 || hex(in[i + 2]) < 0) {
           String bad = new String(in, i, Math.min(3, in.length - i), StandardCharsets.UTF_8);
-          throw new Failure("invalid URL escape " + GoQuote.quote(bad));
+          throw new Failure("invalid URL escape " + quote(bad));
         }
         String escape = new String(in, i, 3, StandardCharsets.UTF_8);
         if (mode == Mode.HOST && hex(in[i + 1]) < 8 && !escape.equals("%25")) {
-          throw new Failure("invalid URL escape " + GoQuote.quote(escape));
+          throw new Failure("invalid URL escape " + quote(escape));
         }
         int decoded = hex(in[i + 1]) << 4 | hex(in[i + 2]);
         if (mode == Mode.ZONE && !escape.equals("%25") && decoded != ' ' && shouldEscape(decoded, Mode.HOST)) {
-          throw new Failure("invalid URL escape " + GoQuote.quote(escape));
+          throw new Failure("invalid URL escape " + quote(escape));
         }
         out.write(decoded);
         i += 3;
       } else {
         if ((mode == Mode.HOST || mode == Mode.ZONE) && c < 0x80 && shouldEscape(c, mode)) {
-          throw new Failure("invalid character " + GoQuote.quote(String.valueOf((char) c)) + " in host name");
+          throw new Failure("invalid character " + quote(String.valueOf((char) c)) + " in host name");
         }
         out.write(mode == Mode.QUERY_COMPONENT && c == '+' ? ' ' : c);
         i++;
@@ -312,6 +313,12 @@ public record GoUrl(
       }
     }
     return out.toString();
+  }
+
+  private static String quote(String s) {
+    StringBuilder sb = new StringBuilder();
+    RegoText.quote(s, sb);
+    return sb.toString();
   }
 
   private static int hex(byte b) {
