@@ -1,6 +1,7 @@
 package io.kubepolicies.rego.builtins;
 
 import io.kubepolicies.rego.builtins.aws.AwsProvidersFamily;
+import io.kubepolicies.rego.builtins.crypto.CryptoFamily;
 import io.kubepolicies.rego.builtins.net.NetFamily;
 import io.kubepolicies.rego.types.Type;
 import java.util.Collections;
@@ -24,7 +25,8 @@ public final class Builtins {
   public static Builtins standard() {
     return of(List.of(
         new NetFamily(),
-        new AwsProvidersFamily()
+        new AwsProvidersFamily(),
+        new CryptoFamily()
     ));
   }
 
