@@ -1,6 +1,9 @@
 package io.kubepolicies.rego.builtins;
 
 import io.kubepolicies.rego.builtins.time.Time;
+import io.kubepolicies.rego.builtins.aws.AwsProvidersFamily;
+import io.kubepolicies.rego.builtins.crypto.CryptoFamily;
+import io.kubepolicies.rego.builtins.net.NetFamily;
 import io.kubepolicies.rego.types.Type;
 import java.util.Collections;
 import java.util.List;
@@ -47,7 +50,10 @@ public final class Builtins {
         new RegexFamily(),
         new GlobFamily(),
         new UriFamily(),
-        new EncodingFamily()));
+        new EncodingFamily(),
+        new NetFamily(),
+        new AwsProvidersFamily(),
+        new CryptoFamily()));
   }
 
   public static Builtins of(List<? extends BuiltinFamily> families) {

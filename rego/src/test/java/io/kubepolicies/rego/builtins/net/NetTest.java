@@ -1,0 +1,274 @@
+package io.kubepolicies.rego.builtins.net;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.kubepolicies.rego.RegoError;
+import io.kubepolicies.rego.builtins.BuiltinException;
+import io.kubepolicies.rego.builtins.Builtins;
+import io.kubepolicies.rego.builtins.TestContext;
+import io.kubepolicies.rego.builtins.support.NetworkContext;
+import io.kubepolicies.rego.value.ArrayValue;
+import io.kubepolicies.rego.value.BooleanValue;
+import io.kubepolicies.rego.value.Json;
+import io.kubepolicies.rego.value.NumberValue;
+import io.kubepolicies.rego.value.ObjectValue;
+import io.kubepolicies.rego.value.SetValue;
+import io.kubepolicies.rego.value.StringValue;
+import io.kubepolicies.rego.value.Value;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class NetTest {
+  private final Builtins builtins = Builtins.of(List.of(new NetFamily()));
+  private final TestContext ctx = new TestContext();
+
+  private Value call(String name, Value... args) {
+    return ctx.call(builtins, name, args);
+  }
+
+  private BuiltinException failure(String name, Value... args) {
+    return assertThrows(BuiltinException.class, () -> call(name, args));
+  }
+
+  private static StringValue s(String v) {
+    return StringValue.of(v);
+  }
+
+  private static SetValue strings(String... values) {
+    return SetValue.of(Arrays.stream(values).map(StringValue::of).toList());
+  }
+
+  private static ArrayValue stringArray(String... values) {
+    return ArrayValue.of(Arrays.stream(values).map(StringValue::of).toList());
+  }
+
+  private boolean contains(String cidr, String other) {
+    return ((BooleanValue) call("net.cidr_contains", s(cidr), s(other))).value();
+  }
+
+  @Test
+  void containsSubnetsAndAddresses() {
+    assertTrue(contains("10.0.0.0/8", "10.1.0.0/24"));
+    assertTrue(contains("10.0.0.0/8", "10.1.1.1/32"));
+    assertTrue(contains("10.0.0.0/8", "10.1.2.3"));
+    assertEquals(false, contains("172.17.0.0/24", "172.17.0.0/16"));
+    assertEquals(false, contains("10.0.0.0/8", "192.168.1.0/24"));
+    assertEquals(false, contains("10.0.0.0/8", "192.168.1.1"));
+  }
+
+  @Test
+  void containsIpv6() {
+    assertTrue(contains("2001:4860:4860::8888/32", "2001:4860:4860:1234::8888/40"));
+    assertTrue(contains("2001:4860:4860::8888/32", "2001:4860:4860:1234:5678:1234:5678:8888/128"));
+    assertEquals(false, contains("2001:4860::/96", "2001:4860::/32"));
+    assertEquals(false, contains("2001:4860::/32", "fd1e:5bfe:8af3:9ddc::/64"));
+  }
+
+  @Test
+  void containsTreatsMappedAddressesAsIpv4() {
+    assertTrue(contains("10.0.0.0/8", "::ffff:10.1.2.3"));
+    assertEquals(false, contains("::/0", "10.1.2.3"));
+  }
+
+  @Test
+  void containsRejectsMalformedCidrs() {
+    BuiltinException a = failure("net.cidr_contains", s("not-a-cidr"), s("192.168.1.67"));
+    assertEquals(RegoError.EVAL_BUILTIN, a.code());
+    assertEquals("invalid CIDR address: not-a-cidr", a.getMessage());
+    BuiltinException b = failure("net.cidr_contains", s("192.168.1.0/28"), s("not-a-cidr"));
+    assertEquals(RegoError.EVAL_BUILTIN, b.code());
+    assertEquals("not a valid textual representation of an IP address or CIDR: not-a-cidr", b.getMessage());
+  }
+
+  @Test
+  void containsReportsOperandTypeAsOpaDoes() {
+    BuiltinException e = failure("net.cidr_contains", s("10.0.0.0/8"), NumberValue.of(1));
+    assertEquals(RegoError.EVAL_TYPE, e.code());
+    assertEquals("operand 1 must be string but got number", e.getMessage());
+  }
+
+  @Test
+  void cidrParsingFollowsGoRules() {
+    assertEquals(BooleanValue.FALSE, call("net.cidr_is_valid", s("010.0.0.0/8")));
+    assertEquals(BooleanValue.FALSE, call("net.cidr_is_valid", s("10.0.0/8")));
+    assertEquals(BooleanValue.FALSE, call("net.cidr_is_valid", s("10.0.0.0/33")));
+    assertEquals(BooleanValue.FALSE, call("net.cidr_is_valid", s("10.0.0.0/-1")));
+    assertEquals(BooleanValue.FALSE, call("net.cidr_is_valid", s("fe80::1%eth0/64")));
+    assertEquals(BooleanValue.TRUE, call("net.cidr_is_valid", s("10.0.0.0/008")));
+    assertEquals(BooleanValue.TRUE, call("net.cidr_is_valid", s("::ffff:10.0.0.0/104")));
+  }
+
+  @Test
+  void isValidAcceptsOnlyCidrs() {
+    assertEquals(BooleanValue.TRUE, call("net.cidr_is_valid", s("192.168.1.0/24")));
+    assertEquals(BooleanValue.TRUE, call("net.cidr_is_valid", s("2002::1234:abcd:ffff:c0a8:101/64")));
+    assertEquals(BooleanValue.FALSE, call("net.cidr_is_valid", s("")));
+    assertEquals(BooleanValue.FALSE, call("net.cidr_is_valid", s("there goes a string")));
+    assertEquals(BooleanValue.FALSE, call("net.cidr_is_valid", s("192.168.1.2")));
+    assertEquals(BooleanValue.FALSE, call("net.cidr_is_valid", NumberValue.of(3)));
+  }
+
+  @Test
+  void intersects() {
+    assertEquals(BooleanValue.TRUE, call("net.cidr_intersects", s("192.168.1.0/25"), s("192.168.1.64/25")));
+    assertEquals(BooleanValue.FALSE, call("net.cidr_intersects", s("192.168.1.0/24"), s("192.168.2.0/24")));
+    assertEquals(BooleanValue.TRUE,
+        call("net.cidr_intersects", s("fd1e:5bfe:8af3:9ddc::/64"), s("fd1e:5bfe:8af3:9ddc:1111::/72")));
+    assertEquals(BooleanValue.FALSE,
+        call("net.cidr_intersects", s("fd1e:5bfe:8af3:9ddc::/64"), s("2001:4860:4860::8888/32")));
+    assertEquals(RegoError.EVAL_BUILTIN, failure("net.cidr_intersects", s("not-a-cidr"), s("192.168.1.0/24")).code());
+    assertEquals(RegoError.EVAL_BUILTIN, failure("net.cidr_intersects", s("192.168.1.0/28"), s("not-a-cidr")).code());
+  }
+
+  @Test
+  void expandListsEveryAddress() {
+    assertEquals(strings("192.168.1.0", "192.168.1.1", "192.168.1.2", "192.168.1.3"),
+        call("net.cidr_expand", s("192.168.1.1/30")));
+    assertEquals(strings("172.16.100.252", "172.16.100.253", "172.16.100.254", "172.16.100.255"),
+        call("net.cidr_expand", s("172.16.100.255/30")));
+    assertEquals(strings("192.168.1.1"), call("net.cidr_expand", s("192.168.1.1/32")));
+    assertEquals(strings("2001:db8::", "2001:db8::1"), call("net.cidr_expand", s("2001:db8::/127")));
+    assertEquals(256, ((SetValue) call("net.cidr_expand", s("10.0.0.0/24"))).size());
+  }
+
+  @Test
+  void expandRejectsInvalidAndHugeRanges() {
+    assertEquals("invalid CIDR address: 192.168.1.1/33", failure("net.cidr_expand", s("192.168.1.1/33")).getMessage());
+    BuiltinException huge = failure("net.cidr_expand", s("10.0.0.0/8"));
+    assertEquals(RegoError.EVAL_BUILTIN, huge.code());
+    assertTrue(huge.getMessage().contains("too many to expand"), huge.getMessage());
+  }
+
+  private Value merge(String... cidrs) {
+    return call("net.cidr_merge", stringArray(cidrs));
+  }
+
+  @Test
+  void mergeJoinsAdjacentAndContainedNetworks() {
+    assertEquals(strings("192.0.128.0/24"), merge("192.0.128.0/24"));
+    assertEquals(strings("192.0.128.0/24"), merge("192.0.128.0/24", "192.0.128.0/24"));
+    assertEquals(strings("0.0.0.0/0"), merge("192.0.128.0/24", "0.0.0.0/0"));
+    assertEquals(strings("192.0.128.0/23"), merge("192.0.128.0/24", "192.0.129.0/24"));
+    assertEquals(strings("192.0.2.112/29"), merge("192.0.2.112/30", "192.0.2.116/31", "192.0.2.118/31"));
+    assertEquals(strings("192.0.129.0/24", "192.0.130.0/24"), merge("192.0.129.0/24", "192.0.130.0/24"));
+    assertEquals(strings("192.0.2.112/30", "192.0.2.116/32", "192.0.2.118/31"),
+        merge("192.0.2.112/30", "192.0.2.116/32", "192.0.2.118/31"));
+    assertEquals(strings("192.0.2.112/31", "192.0.2.116/30"),
+        merge("192.0.2.112/31", "192.0.2.116/31", "192.0.2.118/31"));
+  }
+
+  @Test
+  void mergeSplitsJoinedRangesIntoAlignedBlocks() {
+    assertEquals(strings("192.0.1.254/31", "192.0.2.0/24", "192.0.3.0/28"),
+        merge("192.0.1.254/31", "192.0.2.0/28", "192.0.2.16/28", "192.0.2.32/28", "192.0.2.48/28",
+            "192.0.2.64/28", "192.0.2.80/28", "192.0.2.96/28", "192.0.2.112/28", "192.0.2.128/28",
+            "192.0.2.144/28", "192.0.2.160/28", "192.0.2.176/28", "192.0.2.192/28", "192.0.2.208/28",
+            "192.0.2.224/28", "192.0.2.240/28", "192.0.3.0/28"));
+    assertEquals(strings("10.0.0.0/31", "10.0.0.2/32"), merge("10.0.0.0/32", "10.0.0.1/32", "10.0.0.2/32"));
+  }
+
+  @Test
+  void mergeIpv6() {
+    assertEquals(strings("::/0"), merge("::/0", "fe80::1/128"));
+    assertEquals(strings("::/0"), merge("::/0", "::192.0.2.0/124", "ff00::101/128"));
+    assertEquals(strings("192.0.2.0/23", "192.0.4.0/24", "fe80::/120"),
+        merge("fe80::/120", "192.0.2.0/24", "192.0.3.0/24", "192.0.4.0/25", "192.0.4.128/25"));
+    assertEquals(strings("2601:600:8a80:207e:a57d:7567:e2c9:e7b3/128"),
+        merge("2601:600:8a80:207e:a57d:7567:e2c9:e7b3/128", "2601:600:8a80:207e:a57d:7567:e2c9:e7b3/128"));
+    assertEquals(strings("2601:600:8a80:207e::/64"),
+        merge("2601:600:8a80:207e:a57d:7567:e2c9:e7b3/64", "2601:600:8a80:207e:a57d:7567:e2c9:e7b3/128"));
+  }
+
+  @Test
+  void mergeTreatsBareAddressesAsClassfulNetworks() {
+    assertEquals(strings("192.0.2.0/24"), merge("192.0.2.112", "192.0.2.116/31", "192.0.2.118/31"));
+    assertEquals(strings("192.0.128.0/23"), merge("192.0.128.0", "192.0.129.0"));
+    // an address never merged keeps its host bits, as Go prints it
+    assertEquals(strings("192.0.2.112/24"), merge("192.0.2.112"));
+    assertEquals(strings("10.1.2.3/8"), merge("10.1.2.3"));
+  }
+
+  @Test
+  void mergeAcceptsSetsAndEmptyInput() {
+    assertEquals(strings("192.0.2.112/29"),
+        call("net.cidr_merge", strings("192.0.2.112/30", "192.0.2.116/31", "192.0.2.118/31")));
+    assertEquals(SetValue.EMPTY, merge());
+  }
+
+  @Test
+  void mergeRejectsBadElements() {
+    assertEquals("IPv6 invalid: needs prefix length",
+        failure("net.cidr_merge", stringArray("2601:600:8a80:207e:a57d:7567:e2c9:e7b3")).getMessage());
+    assertEquals("invalid CIDR address: foo", failure("net.cidr_merge", stringArray("foo")).getMessage());
+    assertEquals("element must be string", failure("net.cidr_merge", ArrayValue.of(NumberValue.of(1))).getMessage());
+    assertEquals("operand must be an array", failure("net.cidr_merge", s("10.0.0.0/8")).getMessage());
+  }
+
+  @Test
+  void containsMatchesReportsIndexes() {
+    assertEquals(SetValue.of(stringArray("1.1.1.0/24", "1.1.1.1")),
+        call("net.cidr_contains_matches", s("1.1.1.0/24"), s("1.1.1.1")));
+    Value arrays = call("net.cidr_contains_matches", stringArray("1.1.2.0/24", "1.1.1.0/24"), stringArray("1.1.1.1", "1.1.2.1"));
+    assertEquals(Json.parse("[[0,1],[1,0]]"), ArrayValue.of(((SetValue) arrays).sorted()));
+    Value tuples = call("net.cidr_contains_matches",
+        ArrayValue.of(stringArray("1.1.2.0/24", "x"), s("1.1.1.0/24")), stringArray("1.1.1.1", "1.1.2.1"));
+    assertEquals(arrays, tuples);
+  }
+
+  @Test
+  void containsMatchesWithSetsAndObjects() {
+    Value sets = call("net.cidr_contains_matches",
+        SetValue.of(stringArray("1.1.1.0/24", "bar"), stringArray("1.1.2.0/24", "foo")),
+        SetValue.of(stringArray("1.1.1.1", "baz"), stringArray("1.1.2.1", "qux")));
+    assertEquals(SetValue.of(
+        ArrayValue.of(stringArray("1.1.1.0/24", "bar"), stringArray("1.1.1.1", "baz")),
+        ArrayValue.of(stringArray("1.1.2.0/24", "foo"), stringArray("1.1.2.1", "qux"))), sets);
+    ObjectValue cidrs = ObjectValue.builder()
+        .put("k1", s("1.1.1.1/24"))
+        .put("k2", ArrayValue.of(s("1.1.1.2/24"), NumberValue.of(1)))
+        .build();
+    assertEquals(SetValue.of(stringArray("k1", "1.1.1.128"), stringArray("k2", "1.1.1.128")),
+        call("net.cidr_contains_matches", cidrs, s("1.1.1.128")));
+  }
+
+  @Test
+  void containsMatchesRejectsBadElements() {
+    String message = "operand 2: element must be string or non-empty array";
+    assertEquals(message, failure("net.cidr_contains_matches", stringArray("1.1.2.0/24"),
+        ArrayValue.of(s("1.1.1.1"), NumberValue.of(1))).getMessage());
+    assertEquals(message, failure("net.cidr_contains_matches", stringArray("1.1.2.0/24"),
+        SetValue.of(ArrayValue.EMPTY, stringArray("1.1.2.1", "qux"))).getMessage());
+    assertEquals(SetValue.EMPTY, call("net.cidr_contains_matches", NumberValue.of(1), s("1.1.1.1")));
+  }
+
+  @Test
+  void lookupOfAddressLiteralsNeedsNoNetwork() {
+    assertEquals(strings("10.0.0.0"), call("net.lookup_ip_addr", s("10.0.0.0")));
+    assertEquals(strings("::"), call("net.lookup_ip_addr", s("::")));
+    assertEquals(strings("2001:db8::1"), call("net.lookup_ip_addr", s("2001:DB8:0::1")));
+  }
+
+  @Test
+  void lookupOfNamesFailsWhenNetworkIsDisabled() {
+    BuiltinException e = failure("net.lookup_ip_addr", s("localhost"));
+    assertEquals(RegoError.EVAL_BUILTIN, e.code());
+    assertTrue(e.getMessage().contains("network access is disabled"), e.getMessage());
+  }
+
+  @Test
+  void lookupResolvesLocalhostWhenAllowed() {
+    Value addrs = new NetworkContext().call(builtins, "net.lookup_ip_addr", s("localhost"));
+    assertTrue(addrs.equals(strings("127.0.0.1")) || addrs.equals(strings("127.0.0.1", "::1"))
+        || addrs.equals(strings("::1")), addrs.toString());
+  }
+
+  @Test
+  void lookupOfEmptyNameFindsNothing() {
+    BuiltinException e = assertThrows(BuiltinException.class,
+        () -> new NetworkContext().call(builtins, "net.lookup_ip_addr", s("")));
+    assertEquals("lookup : no such host", e.getMessage());
+  }
+}
