@@ -195,7 +195,7 @@ final class ModuleParser extends RuleParser {
       if (advance().is(TokenKind.DOT)) {
         Token name = peek();
         if (!name.is(TokenKind.IDENT) || name.spaceBefore()) {
-          throw unexpected(name, "expected identifier");
+          throw unexpected(name, "expected ident");
         }
         advance();
         path.add(new Scalar(StringValue.of(name.text()), location(name)));

@@ -283,7 +283,7 @@ abstract class TermParser extends TokenCursor {
       if (t.is(TokenKind.DOT)) {
         Token name = peek();
         if (!name.is(TokenKind.IDENT) || name.spaceBefore()) {
-          throw unexpected(name, "expected identifier");
+          throw unexpected(name, "expected ident");
         }
         advance();
         path.add(new Scalar(StringValue.of(name.text()), location(name)));

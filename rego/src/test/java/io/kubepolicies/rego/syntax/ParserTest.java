@@ -153,8 +153,8 @@ class ParserTest {
       assertEquals(":1:1 illegal ref (head cannot be string)", error(() -> Parser.parseTerm("\"a\".b")));
       assertEquals(":1:1 illegal ref (head cannot be number)", error(() -> Parser.parseTerm("1[0]")));
       assertEquals(":1:2 illegal ref (head cannot be ref)", error(() -> Parser.parseTerm("(a.b).c")));
-      assertEquals(":1:3 unexpected number token: expected identifier", error(() -> Parser.parseTerm("a.1")));
-      assertEquals(":1:3 unexpected eof token: expected identifier", error(() -> Parser.parseTerm("a.")));
+      assertEquals(":1:3 unexpected number token: expected ident", error(() -> Parser.parseTerm("a.1")));
+      assertEquals(":1:3 unexpected eof token: expected ident", error(() -> Parser.parseTerm("a.")));
       assertEquals(":1:4 unexpected eof token: expected ]", error(() -> Parser.parseTerm("a[1")));
     }
 
