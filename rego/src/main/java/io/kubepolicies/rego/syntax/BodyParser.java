@@ -49,6 +49,7 @@ abstract class BodyParser extends TermParser {
       }
       List<Expr> exprs = new ArrayList<>();
       while (true) {
+        Token literal = peek();
         parseLiteral(exprs);
         if (at(TokenKind.SEMICOLON)) {
           advance();
@@ -58,7 +59,10 @@ abstract class BodyParser extends TermParser {
           return new Body(exprs, location(first));
         }
         if (!peek().newlineBefore()) {
-          throw unexpected(peek(), "expected \\n or ; or " + end.display);
+          String hint = literal.isWord("every") && !keywords.isKeyword("every")
+              ? " (hint: `import future.keywords.every` for `every x in xs { ... }` expressions)"
+              : "";
+          throw unexpected(peek(), "expected \\n or ; or " + end.display + hint);
         }
       }
     } finally {

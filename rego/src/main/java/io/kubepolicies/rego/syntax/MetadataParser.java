@@ -77,7 +77,7 @@ final class MetadataParser {
     } catch (JsonProcessingException e) {
       int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
       Location at = line >= 1 && line < lines.size() ? locationOf(lines.get(line)) : loc;
-      throw error(at, "invalid METADATA block: " + firstLine(e.getOriginalMessage()));
+      throw error(at, "invalid METADATA block: " + problem(e.getOriginalMessage()));
     }
     if (root == null || !root.isObject()) {
       throw error(loc, "invalid METADATA block: expected a YAML mapping");
@@ -250,9 +250,15 @@ final class MetadataParser {
     return new Location(file, c.line(), c.column());
   }
 
-  private static String firstLine(String message) {
-    int newline = message.indexOf('\n');
-    return newline < 0 ? message : message.substring(0, newline);
+  /** The YAML parser's own words without its source excerpts (the indented lines). */
+  private static String problem(String message) {
+    StringBuilder sb = new StringBuilder();
+    for (String line : message.split("\n")) {
+      if (!line.isBlank() && !Character.isWhitespace(line.charAt(0))) {
+        sb.append(sb.length() == 0 ? "" : ": ").append(line.strip());
+      }
+    }
+    return sb.toString();
   }
 
   private static SyntaxError error(Location at, String message) {

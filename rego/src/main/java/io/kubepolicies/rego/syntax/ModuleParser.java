@@ -70,8 +70,7 @@ final class ModuleParser extends RuleParser {
   }
 
   Body parseQuery() {
-    Body body = parseBody(TokenKind.EOF);
-    return body;
+    return parseBody(TokenKind.EOF);
   }
 
   Term parseSingleTerm() {

@@ -138,8 +138,15 @@ abstract class RuleParser extends BodyParser {
       advance();
       braced = true;
     } else {
+      Token next = peek();
+      if ((next.isWord("if") || next.isWord("contains")) && !keywords.isKeyword(next.text()) && !next.newlineBefore()) {
+        throw error(next, "unexpected identifier token: " + next.text() + " is no keyword here (hint: `import future.keywords."
+            + next.text() + "` or `import rego.v1` for `" + next.text() + "` in rule heads)");
+      }
       if (generatedValue && kind == RuleKind.SINGLE_VALUE && ref.size() == 1) {
-        throw error(headLoc, "var cannot be used for rule name");
+        throw next.is(TokenKind.EOF) || next.newlineBefore()
+            ? error(headLoc, "var cannot be used for rule name")
+            : unexpected(next, "");
       }
       body = trueBody(ruleLoc);
       generatedBody = true;
