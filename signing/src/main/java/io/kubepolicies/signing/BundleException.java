@@ -17,6 +17,6 @@ public class BundleException extends Exception {
 
   /** The same rejection with {@code context} (usually a file name) in front of the reason. */
   public BundleException in(String context) {
-    return new BundleException(context + ": " + getMessage(), getCause() == null ? this : getCause());
+    return new BundleException(context + ": " + getMessage(), this);
   }
 }
