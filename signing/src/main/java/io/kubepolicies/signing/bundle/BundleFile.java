@@ -28,6 +28,11 @@ public final class BundleFile {
     }
   }
 
+  /** A file at an already normalized path, taking over {@code content} (the caller must drop it). */
+  static BundleFile owning(String normalizedPath, byte[] content) {
+    return new BundleFile(normalizedPath, content);
+  }
+
   public String path() {
     return path;
   }
@@ -53,7 +58,7 @@ public final class BundleFile {
     return new ByteArrayInputStream(content);
   }
 
-  /** The content as UTF-8 text; malformed UTF-8 is rejected rather than replaced. */
+  /** The content as UTF-8 text; malformed UTF-8 is rejected (the caller names the file) rather than replaced. */
   public String text() throws BundleException {
     try {
       return StandardCharsets.UTF_8.newDecoder()
@@ -62,7 +67,7 @@ public final class BundleFile {
           .decode(ByteBuffer.wrap(content))
           .toString();
     } catch (CharacterCodingException e) {
-      throw new BundleException(path + ": not valid UTF-8");
+      throw new BundleException("not valid UTF-8");
     }
   }
 

@@ -22,6 +22,8 @@ import org.apache.commons.compress.archivers.tar.TarConstants;
  * rejected bundle leaves nothing behind.
  */
 public final class BundleReader {
+  private static final int TAR_RECORD = 512;
+
   private final BundleLimits limits;
 
   public BundleReader() {
@@ -48,7 +50,8 @@ public final class BundleReader {
     String entry = null;
     try {
       CappedInputStream tarStream = new CappedInputStream(new GzipStream(compressed), limits.maxArchiveBytes());
-      TarArchiveInputStream tar = new TarArchiveInputStream(tarStream, StandardCharsets.UTF_8.name());
+      // One-record blocks: the reader then skips nothing after the end marker, and we check what follows.
+      TarArchiveInputStream tar = new TarArchiveInputStream(tarStream, TAR_RECORD, TAR_RECORD, StandardCharsets.UTF_8.name());
       List<BundleFile> files = new ArrayList<>();
       long total = 0;
       int count = 0;
@@ -73,7 +76,7 @@ public final class BundleReader {
         if (content.length != next.getSize()) {
           throw new BundleException("truncated: " + content.length + " of " + next.getSize() + " bytes");
         }
-        files.add(BundleFile.of(entry, content));
+        files.add(BundleFile.owning(BundlePath.normalize(entry), content));
       }
       entry = null;
       checkNothingFollows(tarStream);
