@@ -126,7 +126,7 @@ final class BundleAssembly {
     String source = file.text();
     List<String> packagePath = PackageDeclaration.of(source);
     if (!manifest.roots().contain(packagePath)) {
-      throw new BundleException("package " + String.join(".", packagePath) + " is outside the manifest roots " + manifest.roots());
+      throw new BundleException("package " + String.join(".", packagePath) + " is outside the roots " + manifest.roots() + " of " + FileKind.MANIFEST_PATH);
     }
     return new ModuleFile(file.path(), source, packagePath, manifest.regoVersionFor(file.path()));
   }
@@ -154,6 +154,6 @@ final class BundleAssembly {
       }
       return;
     }
-    throw new BundleException("data at /" + String.join("/", at) + " is outside the manifest roots " + roots);
+    throw new BundleException("data at /" + String.join("/", at) + " is outside the roots " + roots + " of " + FileKind.MANIFEST_PATH);
   }
 }

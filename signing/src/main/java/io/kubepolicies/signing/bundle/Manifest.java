@@ -1,14 +1,10 @@
 package io.kubepolicies.signing.bundle;
 
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.kubepolicies.signing.BundleException;
+import io.kubepolicies.signing.canonical.StrictJson;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -32,12 +28,6 @@ public record Manifest(String revision, Roots roots, OptionalInt regoVersion,
 
   public static final Manifest DEFAULT =
       new Manifest("", Roots.EVERYTHING, OptionalInt.empty(), Map.of(), Optional.empty());
-
-  private static final ObjectMapper MAPPER = JsonMapper.builder()
-      .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
-      .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-      .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
-      .build();
 
   public Manifest {
     fileRegoVersions = Collections.unmodifiableMap(new TreeMap<>(fileRegoVersions));
@@ -72,7 +62,7 @@ public record Manifest(String revision, Roots roots, OptionalInt regoVersion,
   public static Manifest parse(byte[] json) throws BundleException {
     JsonNode root;
     try {
-      root = MAPPER.readTree(json);
+      root = StrictJson.MAPPER.readTree(json);
     } catch (JsonProcessingException e) {
       throw new BundleException("invalid JSON: " + e.getOriginalMessage());
     } catch (IOException e) {
@@ -94,7 +84,7 @@ public record Manifest(String revision, Roots roots, OptionalInt regoVersion,
 
   /** The manifest as the compact JSON this project writes into bundles. */
   public byte[] toJson() {
-    ObjectNode out = MAPPER.createObjectNode();
+    ObjectNode out = StrictJson.MAPPER.createObjectNode();
     out.put("revision", revision);
     roots.paths().forEach(out.putArray("roots")::add);
     regoVersion.ifPresent(v -> out.put("rego_version", v));
@@ -159,7 +149,7 @@ public record Manifest(String revision, Roots roots, OptionalInt regoVersion,
 
   private static JsonNode readTrusted(String json) {
     try {
-      return MAPPER.readTree(json);
+      return StrictJson.MAPPER.readTree(json);
     } catch (JsonProcessingException e) {
       throw new IllegalArgumentException("manifest metadata is not valid JSON", e);
     }

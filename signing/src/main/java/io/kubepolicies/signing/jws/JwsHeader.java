@@ -1,10 +1,8 @@
 package io.kubepolicies.signing.jws;
 
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.kubepolicies.signing.BundleException;
+import io.kubepolicies.signing.canonical.StrictJson;
 import java.io.IOException;
 import java.util.Optional;
 
@@ -14,13 +12,10 @@ import java.util.Optional;
  * extension) and {@code b64} (unencoded payloads).
  */
 public record JwsHeader(String algorithm, Optional<String> keyId) {
-  private static final ObjectMapper MAPPER =
-      JsonMapper.builder().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION).build();
-
   static JwsHeader parse(byte[] json) throws BundleException {
     JsonNode header;
     try {
-      header = MAPPER.readTree(json);
+      header = StrictJson.MAPPER.readTree(json);
     } catch (IOException e) {
       throw new BundleException("JWS header is not valid JSON");
     }

@@ -1,12 +1,10 @@
 package io.kubepolicies.signing.signature;
 
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.kubepolicies.signing.BundleException;
+import io.kubepolicies.signing.canonical.StrictJson;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -22,9 +20,6 @@ import java.util.OptionalLong;
 public record SignatureClaims(List<FileHash> files, Optional<String> keyId, Optional<String> scope,
     OptionalLong issuedAt, Optional<String> issuer, Optional<String> environment, OptionalLong sequence) {
 
-  private static final ObjectMapper MAPPER =
-      JsonMapper.builder().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION).build();
-
   public SignatureClaims {
     files = List.copyOf(files);
   }
@@ -32,7 +27,7 @@ public record SignatureClaims(List<FileHash> files, Optional<String> keyId, Opti
   public static SignatureClaims parse(byte[] payload) throws BundleException {
     JsonNode root;
     try {
-      root = MAPPER.readTree(payload);
+      root = StrictJson.MAPPER.readTree(payload);
     } catch (IOException e) {
       throw new BundleException("signature payload is not valid JSON");
     }
@@ -58,7 +53,7 @@ public record SignatureClaims(List<FileHash> files, Optional<String> keyId, Opti
   }
 
   public byte[] toJson() {
-    ObjectNode out = MAPPER.createObjectNode();
+    ObjectNode out = StrictJson.MAPPER.createObjectNode();
     ArrayNode list = out.putArray("files");
     for (FileHash file : files) {
       list.addObject().put("name", file.name()).put("hash", file.hash()).put("algorithm", file.algorithm());

@@ -1,11 +1,9 @@
 package io.kubepolicies.signing.signature;
 
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.kubepolicies.signing.BundleException;
+import io.kubepolicies.signing.canonical.StrictJson;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -13,9 +11,6 @@ import java.util.List;
 
 /** The {@code .signatures.json} file: {@code {"signatures": ["<JWS>"]}}. */
 public record SignaturesFile(List<String> signatures) {
-  private static final ObjectMapper MAPPER =
-      JsonMapper.builder().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION).build();
-
   public SignaturesFile {
     signatures = List.copyOf(signatures);
   }
@@ -23,7 +18,7 @@ public record SignaturesFile(List<String> signatures) {
   public static SignaturesFile parse(byte[] json) throws BundleException {
     JsonNode root;
     try {
-      root = MAPPER.readTree(json);
+      root = StrictJson.MAPPER.readTree(json);
     } catch (IOException e) {
       throw new BundleException("not valid JSON");
     }
@@ -51,7 +46,7 @@ public record SignaturesFile(List<String> signatures) {
   }
 
   public byte[] toJson() {
-    ObjectNode out = MAPPER.createObjectNode();
+    ObjectNode out = StrictJson.MAPPER.createObjectNode();
     signatures.forEach(out.putArray("signatures")::add);
     return (out.toPrettyString() + "\n").getBytes(StandardCharsets.UTF_8);
   }

@@ -169,9 +169,9 @@ class BundleReaderTest {
 
   @Test
   void rejectsDataOutsideTheRoots() {
-    assertEquals("other/data.json: data at /other is outside the manifest roots [acme]",
+    assertEquals("other/data.json: data at /other is outside the roots [acme] of .manifest",
         rejection(new TarBuilder().file(".manifest", MANIFEST).file("other/data.json", "{}").gzip()));
-    assertEquals("data.json: data at /evil is outside the manifest roots [acme]",
+    assertEquals("data.json: data at /evil is outside the roots [acme] of .manifest",
         rejection(new TarBuilder().file(".manifest", MANIFEST).file("data.json", "{\"acme\":{\"x\":1},\"evil\":1}").gzip()));
   }
 
@@ -183,7 +183,7 @@ class BundleReaderTest {
 
   @Test
   void rejectsModulesOutsideTheRoots() {
-    assertEquals("x.rego: package other.authz is outside the manifest roots [acme]",
+    assertEquals("x.rego: package other.authz is outside the roots [acme] of .manifest",
         rejection(new TarBuilder().file(".manifest", MANIFEST).file("x.rego", "package other.authz").gzip()));
   }
 
