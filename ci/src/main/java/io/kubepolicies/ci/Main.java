@@ -1,5 +1,8 @@
 package io.kubepolicies.ci;
 
+import io.kubepolicies.ci.conformance.ConformanceCommand;
+import io.kubepolicies.ci.eval.EvalCommand;
+import io.kubepolicies.ci.test.TestCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -9,7 +12,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "kube-policies 0.1.0",
     description = "Guardrails for Kubernetes: evaluate, test and ship Rego policy bundles.",
-    subcommands = {})
+    subcommands = {EvalCommand.class, TestCommand.class, ConformanceCommand.class})
 public final class Main implements Runnable {
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;

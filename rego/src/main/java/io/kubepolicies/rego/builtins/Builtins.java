@@ -1,5 +1,6 @@
 package io.kubepolicies.rego.builtins;
 
+import io.kubepolicies.rego.builtins.time.Time;
 import io.kubepolicies.rego.types.Type;
 import java.util.Collections;
 import java.util.List;
@@ -21,7 +22,23 @@ public final class Builtins {
   /** OPA's standard library. Each call builds a fresh table with its own caches. */
   public static Builtins standard() {
     return of(List.of(
-    ));
+        new Membership(),
+        new Time(),
+        new Semver(),
+        new Uuid(),
+        new SetFamily(),
+        new ArrayFamily(),
+        new ObjectFamily(),
+        new JsonPathFamily(),
+        new JsonSchemaFamily(),
+        new GraphFamily(),
+        new Comparison(),
+        new Arithmetic(),
+        new Aggregates(),
+        new Bits(),
+        new NumberRanges(),
+        new Casts(),
+        new TypeChecks()));
   }
 
   public static Builtins of(List<? extends BuiltinFamily> families) {

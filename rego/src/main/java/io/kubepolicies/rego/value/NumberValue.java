@@ -42,7 +42,7 @@ public final class NumberValue implements Value {
   }
 
   public static NumberValue of(BigInteger value) {
-    return value.bitLength() < 64 ? of(value.longValue()) : new NumberValue(0, new BigDecimal(value));
+    return value.bitLength() < 64 ? of(value.longValue()) : of(new BigDecimal(value));
   }
 
   public static NumberValue of(BigDecimal value) {

@@ -1,0 +1,112 @@
+package io.kubepolicies.ci.load;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import io.kubepolicies.rego.RegoError;
+import io.kubepolicies.rego.RegoException;
+import io.kubepolicies.rego.ast.Module;
+import io.kubepolicies.rego.ast.RegoVersion;
+import io.kubepolicies.rego.syntax.Parser;
+import io.kubepolicies.rego.value.Json;
+import io.kubepolicies.rego.value.ObjectValue;
+import io.kubepolicies.rego.value.Value;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * Loads what {@code -d} names, like {@code opa eval -d}: {@code .rego} files become modules, JSON
+ * and YAML files are merged into the base data at the root; directories are walked (sorted, so
+ * the result does not depend on the file system). Parse errors of all modules are reported together.
+ */
+public final class PolicyFiles {
+  private static final YAMLMapper YAML = new YAMLMapper();
+
+  private final List<Module> modules;
+  private final ObjectValue data;
+
+  private PolicyFiles(List<Module> modules, ObjectValue data) {
+    this.modules = modules;
+    this.data = data;
+  }
+
+  public static PolicyFiles load(List<Path> paths, RegoVersion version) throws IOException {
+    List<Path> files = new ArrayList<>();
+    for (Path p : paths) {
+      if (Files.isDirectory(p)) {
+        try (Stream<Path> walk = Files.walk(p)) {
+          walk.filter(Files::isRegularFile).filter(PolicyFiles::isLoadable).sorted().forEach(files::add);
+        }
+      } else if (Files.exists(p)) {
+        files.add(p);
+      } else {
+        throw new IOException(p + ": no such file or directory");
+      }
+    }
+    List<Module> modules = new ArrayList<>();
+    List<RegoError> errors = new ArrayList<>();
+    ObjectValue data = ObjectValue.EMPTY;
+    for (Path f : files) {
+      String name = f.toString();
+      if (name.endsWith(".rego")) {
+        try {
+          modules.add(Parser.parseModule(name, Files.readString(f, StandardCharsets.UTF_8), version));
+        } catch (RegoException e) {
+          errors.addAll(e.errors());
+        }
+      } else {
+        data = merge(data, readData(f), name);
+      }
+    }
+    if (!errors.isEmpty()) {
+      throw new RegoException(errors);
+    }
+    return new PolicyFiles(modules, data);
+  }
+
+  private static boolean isLoadable(Path p) {
+    String n = p.getFileName().toString();
+    return n.endsWith(".rego") || n.endsWith(".json") || n.endsWith(".yaml") || n.endsWith(".yml");
+  }
+
+  /** Reads a JSON or YAML document (chosen by the file's extension). */
+  public static Value readData(Path f) throws IOException {
+    String name = f.getFileName().toString();
+    if (name.endsWith(".yaml") || name.endsWith(".yml")) {
+      JsonNode node = YAML.readTree(f.toFile());
+      return Json.fromNode(node);
+    }
+    try {
+      return Json.parse(Files.readAllBytes(f));
+    } catch (Json.JsonException e) {
+      throw new IOException(f + ": invalid JSON: " + e.getMessage(), e);
+    }
+  }
+
+  private static ObjectValue merge(ObjectValue into, Value doc, String file) {
+    if (!(doc instanceof ObjectValue o)) {
+      throw new UncheckedIOException(new IOException(file + ": data file must hold a JSON object"));
+    }
+    ObjectValue.Builder b = ObjectValue.builder();
+    into.entries().forEach(e -> b.put(e.getKey(), e.getValue()));
+    for (var e : o.entries()) {
+      Value existing = into.get(e.getKey());
+      b.put(e.getKey(), existing instanceof ObjectValue eo && e.getValue() instanceof ObjectValue no
+          ? merge(eo, no, file) : e.getValue());
+    }
+    return b.build();
+  }
+
+  public List<Module> modules() {
+    return modules;
+  }
+
+  public ObjectValue data() {
+    return data;
+  }
+}

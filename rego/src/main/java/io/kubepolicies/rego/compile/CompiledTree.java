@@ -1,0 +1,7 @@
+package io.kubepolicies.rego.compile;
+
+import io.kubepolicies.rego.builtins.Builtins;
+import io.kubepolicies.rego.plan.DocNode;
+
+/** The compiled {@code data} tree: base documents and rules, read-only and shareable across threads. */
+public record CompiledTree(DocNode root, int nodeCount, Builtins builtins) {}

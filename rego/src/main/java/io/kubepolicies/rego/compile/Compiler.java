@@ -1,0 +1,198 @@
+package io.kubepolicies.rego.compile;
+
+import io.kubepolicies.rego.RegoError;
+import io.kubepolicies.rego.ast.Import;
+import io.kubepolicies.rego.ast.Module;
+import io.kubepolicies.rego.ast.Ref;
+import io.kubepolicies.rego.ast.Rule;
+import io.kubepolicies.rego.ast.RuleKind;
+import io.kubepolicies.rego.ast.Scalar;
+import io.kubepolicies.rego.ast.Term;
+import io.kubepolicies.rego.ast.Var;
+import io.kubepolicies.rego.builtins.Builtins;
+import io.kubepolicies.rego.plan.CompiledRule;
+import io.kubepolicies.rego.plan.DocNode;
+import io.kubepolicies.rego.value.ObjectValue;
+import io.kubepolicies.rego.value.StringValue;
+import io.kubepolicies.rego.value.Value;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Compiles modules into one document tree under {@code data}, stage by stage like OPA:
+ * <ol>
+ *   <li>declare every rule at its place in the tree, and check that rules at one place agree;</li>
+ *   <li>resolve names (imports, rules of the package, built-ins, local scopes) — {@link NameResolver};</li>
+ *   <li>check safety and reorder bodies — {@link SafetyCheck};</li>
+ *   <li>plan rules for the evaluator — {@link Planner};</li>
+ *   <li>reject recursion — {@link RecursionCheck}.</li>
+ * </ol>
+ * Each stage reports all the errors it finds; compilation stops after the first stage that found any.
+ */
+public final class Compiler {
+  private final Builtins builtins;
+
+  public Compiler(Builtins builtins) {
+    this.builtins = builtins;
+  }
+
+  /** A rule with where it goes. */
+  private record Placed(Module module, Rule rule, DocNode node, int suffixStart) {}
+
+  public CompiledTree compile(List<Module> modules, ObjectValue baseData) {
+    Errors errors = new Errors();
+    DocNode.Builder tree = new DocNode.Builder(baseData);
+    List<Placed> placed = declare(modules, tree, errors);
+    errors.throwIfAny();
+
+    Map<String, Set<String>> ruleNames = new HashMap<>();
+    for (Placed p : placed) {
+      ruleNames.computeIfAbsent(packageKey(p.module()), k -> new HashSet<>()).add(ruleName(p.rule()));
+    }
+    Planner planner = new Planner(tree.root(), builtins, errors);
+    SafetyCheck safety = new SafetyCheck(errors, planner::arity);
+    Map<Module, NameResolver> resolvers = new IdentityHashMap<>();
+    List<Rule> resolved = new ArrayList<>();
+    for (Placed p : placed) {
+      NameResolver resolver = resolvers.computeIfAbsent(p.module(),
+          m -> new NameResolver(packagePath(m), imports(m, errors), ruleNames.get(packageKey(m)), builtins, errors));
+      resolved.add(resolver.resolve(p.rule()));
+    }
+    errors.throwIfAny();
+    List<Rule> checked = new ArrayList<>();
+    for (Rule rule : resolved) {
+      checked.add(safety.check(rule));
+    }
+    errors.throwIfAny();
+
+    Map<CompiledRule, DocNode> owners = new IdentityHashMap<>();
+    for (int i = 0; i < placed.size(); i++) {
+      CompiledRule rule = planner.rule(checked.get(i), placed.get(i).suffixStart());
+      tree.addRule(placed.get(i).node(), rule);
+      owners.put(rule, placed.get(i).node());
+    }
+    errors.throwIfAny();
+    new RecursionCheck(errors).check(tree.root(), owners);
+    errors.throwIfAny();
+    return new CompiledTree(tree.root(), tree.size(), builtins);
+  }
+
+  /** Compiles a query against a compiled tree; its variables become the result's bindings. */
+  public CompiledQuery compileQuery(CompiledTree tree, io.kubepolicies.rego.ast.Body query) {
+    Errors errors = new Errors();
+    NameResolver resolver = new NameResolver(List.of(new Var("data", query.location())), Map.of(), Set.of(), builtins, errors);
+    Planner planner = new Planner(tree.root(), builtins, errors);
+    io.kubepolicies.rego.ast.Body resolved = resolver.resolveQuery(query);
+    errors.throwIfAny();
+    io.kubepolicies.rego.ast.Body safe = new SafetyCheck(errors, planner::arity).checkQuery(resolved);
+    errors.throwIfAny();
+    Set<String> reported = new java.util.LinkedHashSet<>();
+    for (io.kubepolicies.rego.ast.Expr e : resolved.exprs()) {
+      Terms.vars(e, true, reported);
+    }
+    Planner.Query planned = planner.query(safe);
+    errors.throwIfAny();
+    return new CompiledQuery(planned.body(), planned.slotNames(), reported, query);
+  }
+
+  /** Places every rule at its node; checks kinds, arities and defaults agree per node. */
+  private List<Placed> declare(List<Module> modules, DocNode.Builder tree, Errors errors) {
+    List<Placed> placed = new ArrayList<>();
+    Map<DocNode, Rule> firstAt = new LinkedHashMap<>();
+    for (Module m : modules) {
+      DocNode pkg = tree.root();
+      for (int i = 1; i < m.pkg().path().size(); i++) {
+        pkg = tree.ensure(pkg, ((Scalar) m.pkg().path().get(i)).value());
+      }
+      for (Rule rule : m.rules()) {
+        Ref ref = rule.head().ref();
+        DocNode node = tree.ensure(pkg, StringValue.of(ruleName(rule)));
+        int i = 1;
+        while (i < ref.size() && ref.get(i) instanceof Scalar s) {
+          node = tree.ensure(node, s.value());
+          i++;
+        }
+        if (rule.head().kind() == RuleKind.FUNCTION) {
+          tree.declareFunction(node, rule.head().args().size());
+        }
+        Rule first = firstAt.putIfAbsent(node, rule);
+        if (first != null && i == ref.size() && conflicts(first, rule)) {
+          errors.add(RegoError.TYPE, "conflicting rules " + name(node) + " found", rule.location());
+        }
+        if (first != null && rule.isDefault() && first.isDefault() && first != rule) {
+          errors.add(RegoError.TYPE, "multiple default rules " + name(node) + " found", rule.location());
+        }
+        placed.add(new Placed(m, rule, node, i));
+      }
+    }
+    return placed;
+  }
+
+  private static boolean conflicts(Rule a, Rule b) {
+    boolean aFn = a.head().kind() == RuleKind.FUNCTION;
+    boolean bFn = b.head().kind() == RuleKind.FUNCTION;
+    if (aFn != bFn) {
+      return true;
+    }
+    if (aFn) {
+      return a.head().args().size() != b.head().args().size();
+    }
+    return !a.isDefault() && !b.isDefault() && a.head().kind() != b.head().kind()
+        && a.head().ref().size() == b.head().ref().size();
+  }
+
+  private static String name(DocNode node) {
+    StringBuilder sb = new StringBuilder("data");
+    for (Value v : node.path()) {
+      sb.append('.').append(v instanceof StringValue s ? s.value() : v.toString());
+    }
+    return sb.toString();
+  }
+
+  private static String ruleName(Rule rule) {
+    return ((Var) rule.head().ref().head()).name();
+  }
+
+  private static String packageKey(Module m) {
+    StringBuilder sb = new StringBuilder();
+    for (Term t : m.pkg().path().terms()) {
+      sb.append(t instanceof Scalar s ? s.value().toString() : "data").append('.');
+    }
+    return sb.toString();
+  }
+
+  private static List<Term> packagePath(Module m) {
+    return m.pkg().path().terms();
+  }
+
+  /** Alias to imported reference; {@code future.*} and {@code rego.v1} imports only switch syntax on. */
+  private static Map<String, Ref> imports(Module m, Errors errors) {
+    Map<String, Ref> out = new HashMap<>();
+    for (Import imp : m.imports()) {
+      Ref path = imp.path();
+      String root = path.head() instanceof Var v ? v.name() : "";
+      if (!root.equals("data") && !root.equals("input")) {
+        continue;
+      }
+      String alias = imp.alias();
+      if (alias == null) {
+        Term last = path.get(path.size() - 1);
+        alias = last instanceof Scalar s && s.value() instanceof StringValue str ? str.value()
+            : last instanceof Var v ? v.name() : null;
+      }
+      if (alias == null || (path.size() == 1 && imp.alias() == null)) {
+        continue;
+      }
+      if (out.put(alias, path) != null) {
+        errors.add(RegoError.COMPILE, "import must not shadow import " + alias, imp.location());
+      }
+    }
+    return out;
+  }
+}

@@ -1,0 +1,640 @@
+package io.kubepolicies.rego.eval;
+
+import io.kubepolicies.rego.RegoError;
+import io.kubepolicies.rego.RegoException;
+import io.kubepolicies.rego.ast.Location;
+import io.kubepolicies.rego.builtins.Builtin;
+import io.kubepolicies.rego.builtins.BuiltinContext;
+import io.kubepolicies.rego.builtins.BuiltinException;
+import io.kubepolicies.rego.compile.CompiledQuery;
+import io.kubepolicies.rego.compile.CompiledTree;
+import io.kubepolicies.rego.plan.Body;
+import io.kubepolicies.rego.plan.Expr;
+import io.kubepolicies.rego.plan.Node;
+import io.kubepolicies.rego.plan.Step;
+import io.kubepolicies.rego.plan.WithBinding;
+import io.kubepolicies.rego.value.ArrayValue;
+import io.kubepolicies.rego.value.BooleanValue;
+import io.kubepolicies.rego.value.ObjectValue;
+import io.kubepolicies.rego.value.RegoText;
+import io.kubepolicies.rego.value.SetValue;
+import io.kubepolicies.rego.value.StringValue;
+import io.kubepolicies.rego.value.Value;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * Top-down evaluation of one query, as in OPA: a body is solved expression by expression; each
+ * expression unifies terms with values, binding variables in the frame; on failure the search
+ * backtracks to the last choice (the next element of an iteration). Continuations carry "the rest
+ * of the body", so backtracking is returning, and a binding is undone as its continuation returns.
+ *
+ * <p>One evaluator serves one query on one thread; the compiled tree it reads is shared.
+ */
+public final class Evaluator implements BuiltinContext {
+  private final CompiledTree tree;
+  private final EvalOptions options;
+  private final Documents documents;
+  private final long now;
+  private final Map<Object, Value> queryMemo = new HashMap<>();
+  private Scope scope;
+  private RegoError firstBuiltinError;
+  private int steps;
+
+  public Evaluator(CompiledTree tree, EvalOptions options) {
+    this.tree = tree;
+    this.options = options;
+    this.documents = new Documents(this, tree);
+    this.now = options.nowNanos() != 0 ? options.nowNanos() : epochNanos();
+    this.scope = new Scope(options.input(), tree.nodeCount(), null, null, null);
+  }
+
+  private static long epochNanos() {
+    Instant t = Instant.now();
+    return t.getEpochSecond() * 1_000_000_000L + t.getNano();
+  }
+
+  /** Runs the query and collects every solution. */
+  public QueryResult run(CompiledQuery query) {
+    Value[] frame = new Value[query.slotNames().length];
+    Body body = query.body();
+    Value[] exprValues = new Value[body.exprs().length];
+    List<QueryResult.Row> rows = new ArrayList<>();
+    queryBody(body, 0, frame, exprValues, () -> {
+      Map<String, Value> bindings = new LinkedHashMap<>();
+      for (int i = 0; i < frame.length; i++) {
+        String name = query.slotNames()[i];
+        if (frame[i] != null && query.reported().contains(name) && !name.startsWith("$")) {
+          bindings.put(displayName(name), frame[i]);
+        }
+      }
+      rows.add(new QueryResult.Row(bindings, List.of(exprValues.clone())));
+      return true;
+    });
+    return new QueryResult(rows, options.strictBuiltinErrors() ? firstBuiltinError : null);
+  }
+
+  private static String displayName(String slot) {
+    int hash = slot.indexOf('#');
+    return hash < 0 ? slot : slot.substring(0, hash);
+  }
+
+  /** Like {@link #body}, recording each top-level expression's value for the result rows. */
+  private boolean queryBody(Body b, int i, Value[] f, Value[] values, Cont k) {
+    if (i == b.exprs().length) {
+      return k.run();
+    }
+    Expr e = b.exprs()[i];
+    Cont rest = () -> queryBody(b, i + 1, f, values, k);
+    if (e.step() instanceof Step.Truth t && !e.negated() && e.with().length == 0) {
+      return term(t.term(), f, v -> {
+        if (v.equals(BooleanValue.FALSE)) {
+          return true;
+        }
+        values[i] = v;
+        return rest.run();
+      });
+    }
+    values[i] = BooleanValue.TRUE;
+    return expr(e, f, rest);
+  }
+
+  // ---- bodies, expressions, steps ----------------------------------------------------------
+
+  boolean body(Body b, int i, Value[] f, Cont k) {
+    if (i == b.exprs().length) {
+      return k.run();
+    }
+    return expr(b.exprs()[i], f, () -> body(b, i + 1, f, k));
+  }
+
+  /** Whether the body has at least one solution; bindings it makes are undone. */
+  boolean succeeds(Body b, Value[] f) {
+    return !body(b, 0, f, Cont.STOP);
+  }
+
+  private boolean expr(Expr e, Value[] f, Cont k) {
+    if ((++steps & 0x3ff) == 0) {
+      checkCancelled();
+    }
+    if (e.with().length > 0) {
+      return withModifiers(e, 0, f, new ArrayList<>(), k);
+    }
+    return unmodified(e, f, k);
+  }
+
+  private boolean unmodified(Expr e, Value[] f, Cont k) {
+    if (e.negated()) {
+      boolean exhausted = step(e.step(), f, Cont.STOP);
+      return !exhausted || k.run();
+    }
+    return step(e.step(), f, k);
+  }
+
+  private boolean step(Step s, Value[] f, Cont k) {
+    if (s instanceof Step.Truth t) {
+      return term(t.term(), f, v -> v.equals(BooleanValue.FALSE) || k.run());
+    }
+    if (s instanceof Step.Unify u) {
+      return unify(u.left(), u.right(), f, k);
+    }
+    if (s instanceof Step.Member m) {
+      return term(m.domain(), f, domain -> Indexing.forEach(domain, (key, value) ->
+          m.key() == null
+              ? unifyValue(m.value(), value, f, k)
+              : unifyValue(m.key(), key, f, () -> unifyValue(m.value(), value, f, k))));
+    }
+    if (s instanceof Step.Every every) {
+      return term(every.domain(), f, domain -> {
+        boolean all = Indexing.forEach(domain, (key, value) -> {
+          Cont test = () -> !succeeds(every.body(), f);
+          boolean exhausted = every.key() == null
+              ? unifyValue(every.value(), value, f, test)
+              : unifyValue(every.key(), key, f, () -> unifyValue(every.value(), value, f, test));
+          return !exhausted;
+        });
+        return !all || k.run();
+      });
+    }
+    if (s instanceof Step.Or or) {
+      for (Body alternative : or.alternatives()) {
+        if (succeeds(alternative, f)) {
+          return k.run();
+        }
+      }
+      return true;
+    }
+    Step.Print print = (Step.Print) s;
+    StringBuilder line = new StringBuilder();
+    for (int i = 0; i < print.args().length; i++) {
+      List<Value> values = all(print.args()[i], f);
+      line.append(i == 0 ? "" : " ").append(values.isEmpty() ? "<undefined>" : display(values.get(0)));
+    }
+    options.printer().accept(line.toString());
+    return k.run();
+  }
+
+  /** How print and string templates show a value: strings as they are, anything else in Rego syntax. */
+  static String display(Value v) {
+    return v instanceof StringValue s ? s.value() : RegoText.write(v);
+  }
+
+  /** Every value of a term, in order. */
+  List<Value> all(Node n, Value[] f) {
+    List<Value> out = new ArrayList<>();
+    term(n, f, v -> {
+      out.add(v);
+      return true;
+    });
+    return out;
+  }
+
+  // ---- with ---------------------------------------------------------------------------------
+
+  private boolean withModifiers(Expr e, int i, Value[] f, List<Value> values, Cont k) {
+    if (i < e.with().length) {
+      WithBinding w = e.with()[i];
+      if (w.replacement() != null) {
+        values.add(null);
+        boolean r = withModifiers(e, i + 1, f, values, k);
+        values.remove(values.size() - 1);
+        return r;
+      }
+      return term(w.value(), f, v -> {
+        values.add(v);
+        boolean r = withModifiers(e, i + 1, f, values, k);
+        values.remove(values.size() - 1);
+        return r;
+      });
+    }
+    Scope outer = scope;
+    Scope inner = scoped(e.with(), values);
+    scope = inner;
+    try {
+      return unmodified(e, f, () -> {
+        scope = outer;
+        try {
+          return k.run();
+        } finally {
+          scope = inner;
+        }
+      });
+    } finally {
+      scope = outer;
+    }
+  }
+
+  private Scope scoped(WithBinding[] with, List<Value> values) {
+    Value input = scope.input;
+    List<Scope.DataOverride> data = scope.data == null ? null : new ArrayList<>(scope.data);
+    ObjectValue base = scope.base;
+    Map<Object, Scope.Replacement> functions = scope.functions == null ? null : new IdentityHashMap<>(scope.functions);
+    for (int i = 0; i < with.length; i++) {
+      WithBinding w = with[i];
+      Value v = values.get(i);
+      switch (w.target()) {
+        case INPUT -> input = w.path().length == 0 ? v : Patching.upsert(input, w.path(), 0, v);
+        case DATA -> {
+          if (data == null) {
+            data = new ArrayList<>();
+          }
+          data.add(new Scope.DataOverride(w.path(), v));
+          base = (ObjectValue) Patching.upsert(base != null ? base : documents.baseRoot(), w.path(), 0, v);
+        }
+        case FUNCTION, BUILTIN -> {
+          if (functions == null) {
+            functions = new IdentityHashMap<>();
+          }
+          Object target = w.target() == WithBinding.Target.FUNCTION ? w.function() : w.builtin();
+          functions.put(target, w.replacement() != null
+              ? new Scope.Replacement(null, w.replacement().function(), w.replacement().builtin())
+              : new Scope.Replacement(v, null, null));
+        }
+      }
+    }
+    return new Scope(input, tree.nodeCount(), data, base, functions);
+  }
+
+  Scope scope() {
+    return scope;
+  }
+
+  // ---- unification --------------------------------------------------------------------------
+
+  /** Unifies two terms: binds the unbound variables of one side to the values of the other. */
+  boolean unify(Node a, Node b, Value[] f, Cont k) {
+    boolean pa = isPattern(a, f);
+    boolean pb = isPattern(b, f);
+    if (pa && pb) {
+      return unifyPatterns(a, b, f, k);
+    }
+    if (pa) {
+      return term(b, f, v -> unifyValue(a, v, f, k));
+    }
+    if (pb) {
+      return term(a, f, v -> unifyValue(b, v, f, k));
+    }
+    return term(a, f, va -> term(b, f, vb -> !va.equals(vb) || k.run()));
+  }
+
+  private boolean unifyPatterns(Node a, Node b, Value[] f, Cont k) {
+    if (a instanceof Node.Array x && b instanceof Node.Array y) {
+      return x.items().length != y.items().length || unifyAll(x.items(), y.items(), 0, f, k);
+    }
+    if (a instanceof Node.Object x && b instanceof Node.Object y && x.keys().length == y.keys().length) {
+      Node[] left = new Node[x.keys().length];
+      Node[] right = new Node[x.keys().length];
+      for (int i = 0; i < left.length; i++) {
+        Value key = constant(x.keys()[i], f);
+        int j = indexOfKey(y.keys(), key, f);
+        if (key == null || j < 0) {
+          return true;
+        }
+        left[i] = x.values()[i];
+        right[i] = y.values()[j];
+      }
+      return unifyAll(left, right, 0, f, k);
+    }
+    if (a instanceof Node.Local || b instanceof Node.Local) {
+      throw new RegoException(RegoError.EVAL_INTERNAL, "cannot unify two unbound terms", null);
+    }
+    return true;
+  }
+
+  private boolean unifyAll(Node[] a, Node[] b, int i, Value[] f, Cont k) {
+    if (i == a.length) {
+      return k.run();
+    }
+    return unify(a[i], b[i], f, () -> unifyAll(a, b, i + 1, f, k));
+  }
+
+  private int indexOfKey(Node[] keys, Value key, Value[] f) {
+    for (int j = 0; j < keys.length; j++) {
+      if (key.equals(constant(keys[j], f))) {
+        return j;
+      }
+    }
+    return -1;
+  }
+
+  /** The value of a term that needs no iteration (a constant or a bound variable), else null. */
+  private static Value constant(Node n, Value[] f) {
+    if (n instanceof Node.Const c) {
+      return c.value();
+    }
+    return n instanceof Node.Local l ? f[l.slot()] : null;
+  }
+
+  /** Whether a term has unbound variables in positions unification can bind. */
+  private static boolean isPattern(Node n, Value[] f) {
+    if (n instanceof Node.Local l) {
+      return f[l.slot()] == null;
+    }
+    if (n instanceof Node.Array a) {
+      for (Node item : a.items()) {
+        if (isPattern(item, f)) {
+          return true;
+        }
+      }
+      return false;
+    }
+    if (n instanceof Node.Object o) {
+      for (Node v : o.values()) {
+        if (isPattern(v, f)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /** Unifies a term with a known value. */
+  boolean unifyValue(Node pattern, Value v, Value[] f, Cont k) {
+    if (pattern instanceof Node.Local l) {
+      Value bound = f[l.slot()];
+      if (bound != null) {
+        return !bound.equals(v) || k.run();
+      }
+      f[l.slot()] = v;
+      try {
+        return k.run();
+      } finally {
+        f[l.slot()] = null;
+      }
+    }
+    if (pattern instanceof Node.Array a && isPattern(a, f)) {
+      if (!(v instanceof ArrayValue arr) || arr.size() != a.items().length) {
+        return true;
+      }
+      return unifyElements(a.items(), arr, 0, f, k);
+    }
+    if (pattern instanceof Node.Object o && isPattern(o, f)) {
+      if (!(v instanceof ObjectValue obj) || obj.size() != o.keys().length) {
+        return true;
+      }
+      return unifyEntries(o, obj, 0, f, k);
+    }
+    return term(pattern, f, pv -> !pv.equals(v) || k.run());
+  }
+
+  private boolean unifyElements(Node[] items, ArrayValue arr, int i, Value[] f, Cont k) {
+    if (i == items.length) {
+      return k.run();
+    }
+    return unifyValue(items[i], arr.get(i), f, () -> unifyElements(items, arr, i + 1, f, k));
+  }
+
+  private boolean unifyEntries(Node.Object o, ObjectValue obj, int i, Value[] f, Cont k) {
+    if (i == o.keys().length) {
+      return k.run();
+    }
+    return term(o.keys()[i], f, key -> {
+      Value v = obj.get(key);
+      return v == null || unifyValue(o.values()[i], v, f, () -> unifyEntries(o, obj, i + 1, f, k));
+    });
+  }
+
+  // ---- terms ---------------------------------------------------------------------------------
+
+  /** Evaluates a term, passing each of its values (iteration may give several) to {@code k}. */
+  boolean term(Node n, Value[] f, ValueCont k) {
+    if (n instanceof Node.Const c) {
+      return k.accept(c.value());
+    }
+    if (n instanceof Node.Local l) {
+      Value v = f[l.slot()];
+      if (v == null) {
+        throw new RegoException(RegoError.EVAL_INTERNAL, "var " + displayName(l.name()) + " is unbound", null);
+      }
+      return k.accept(v);
+    }
+    if (n instanceof Node.Ref r) {
+      return ref(r, f, k);
+    }
+    if (n instanceof Node.BuiltinCall c) {
+      return terms(c.args(), 0, new Value[c.args().length], f, args -> callBuiltin(c, args, k));
+    }
+    if (n instanceof Node.FunctionCall c) {
+      return terms(c.args(), 0, new Value[c.args().length], f, args -> {
+        Value result = documents.call(c.function(), args, c.location());
+        return result == null || k.accept(result);
+      });
+    }
+    if (n instanceof Node.Array a) {
+      return terms(a.items(), 0, new Value[a.items().length], f, items -> k.accept(ArrayValue.of(items)));
+    }
+    if (n instanceof Node.Set s) {
+      return terms(s.items(), 0, new Value[s.items().length], f, items -> k.accept(SetValue.of(items)));
+    }
+    if (n instanceof Node.Object o) {
+      return terms(o.keys(), 0, new Value[o.keys().length], f, keys ->
+          terms(o.values(), 0, new Value[o.values().length], f, values -> {
+            ObjectValue.Builder b = ObjectValue.builder();
+            for (int i = 0; i < keys.length; i++) {
+              b.put(keys[i], values[i]);
+            }
+            return k.accept(b.build());
+          }));
+    }
+    if (n instanceof Node.Comprehension c) {
+      return k.accept(comprehension(c, f));
+    }
+    return template((Node.Template) n, f, k);
+  }
+
+  /** Receives the values of several terms at once. */
+  @FunctionalInterface
+  interface ValuesCont {
+    boolean accept(Value[] values);
+  }
+
+  /** Evaluates terms left to right; each combination of their values reaches {@code k} in a fresh array. */
+  boolean terms(Node[] nodes, int i, Value[] out, Value[] f, ValuesCont k) {
+    if (i == nodes.length) {
+      return k.accept(out.clone());
+    }
+    return term(nodes[i], f, v -> {
+      out[i] = v;
+      return terms(nodes, i + 1, out, f, k);
+    });
+  }
+
+  private Value comprehension(Node.Comprehension c, Value[] f) {
+    switch (c.kind()) {
+      case ARRAY -> {
+        List<Value> items = new ArrayList<>();
+        body(c.body(), 0, f, () -> term(c.head(), f, v -> {
+          items.add(v);
+          return true;
+        }));
+        return ArrayValue.of(items);
+      }
+      case SET -> {
+        SetValue.Builder items = SetValue.builder();
+        body(c.body(), 0, f, () -> term(c.head(), f, v -> {
+          items.add(v);
+          return true;
+        }));
+        return items.build();
+      }
+      default -> {
+        ObjectValue.Builder entries = ObjectValue.builder();
+        body(c.body(), 0, f, () -> term(c.key(), f, key -> term(c.head(), f, value -> {
+          Value existing = entries.get(key);
+          if (existing != null && !existing.equals(value)) {
+            throw conflict("object keys must be unique", c.location());
+          }
+          entries.put(key, value);
+          return true;
+        })));
+        return entries.build();
+      }
+    }
+  }
+
+  private boolean template(Node.Template t, Value[] f, ValueCont k) {
+    StringBuilder sb = new StringBuilder();
+    for (int i = 0; i < t.parts().length; i++) {
+      Node part = t.parts()[i];
+      if (t.literal()[i]) {
+        sb.append(display(((Node.Const) part).value()));
+        continue;
+      }
+      List<Value> values = all(part, f);
+      if (values.size() > 1) {
+        throw conflict("template expression produced multiple outputs", null);
+      }
+      sb.append(values.isEmpty() ? "<undefined>" : display(values.get(0)));
+    }
+    return k.accept(StringValue.of(sb.toString()));
+  }
+
+  static RegoException conflict(String message, Location location) {
+    return new RegoException(RegoError.EVAL_CONFLICT, message, location);
+  }
+
+  // ---- references ----------------------------------------------------------------------------
+
+  private boolean ref(Node.Ref r, Value[] f, ValueCont k) {
+    switch (r.head()) {
+      case DATA:
+        return documents.ref(r, f, k);
+      case INPUT: {
+        Value input = scope.input;
+        return input == null || walk(input, r.path(), 0, f, k);
+      }
+      default:
+        return term(r.term(), f, v -> walk(v, r.path(), 0, f, k));
+    }
+  }
+
+  /** Follows a reference's path through a value; an unbound variable in the path iterates. */
+  boolean walk(Value current, Node[] path, int i, Value[] f, ValueCont k) {
+    if (i == path.length) {
+      return k.accept(current);
+    }
+    Node p = path[i];
+    if (isPattern(p, f)) {
+      return Indexing.forEach(current, (key, value) -> unifyValue(p, key, f, () -> walk(value, path, i + 1, f, k)));
+    }
+    return term(p, f, key -> {
+      Value next = Indexing.index(current, key);
+      return next == null || walk(next, path, i + 1, f, k);
+    });
+  }
+
+  // ---- built-ins ----------------------------------------------------------------------------
+
+  private boolean callBuiltin(Node.BuiltinCall c, Value[] args, ValueCont k) {
+    if (scope.functions != null) {
+      Scope.Replacement r = scope.functions.get(c.builtin());
+      if (r != null) {
+        Value result = documents.replaced(r, args, c.location());
+        return result == null || k.accept(result);
+      }
+    }
+    Builtin b = c.builtin();
+    if (b.isRelation()) {
+      List<Value> outputs = new ArrayList<>();
+      if (!invoke(b, c.name(), args, c.location(), outputs)) {
+        return true;
+      }
+      for (Value out : outputs) {
+        if (!k.accept(out)) {
+          return false;
+        }
+      }
+      return true;
+    }
+    Value result = invoke(b, c.name(), args, c.location());
+    return result == null || k.accept(result);
+  }
+
+  /** Calls a built-in function; a failure is remembered (strict mode reports it) and the call is undefined. */
+  Value invoke(Builtin b, String name, Value[] args, Location location) {
+    try {
+      return b.function().call(this, args);
+    } catch (BuiltinException e) {
+      builtinFailed(e, name, location);
+      return null;
+    }
+  }
+
+  private boolean invoke(Builtin b, String name, Value[] args, Location location, List<Value> outputs) {
+    try {
+      b.relation().call(this, args, outputs::add);
+      return true;
+    } catch (BuiltinException e) {
+      builtinFailed(e, name, location);
+      return false;
+    }
+  }
+
+  private void builtinFailed(BuiltinException e, String name, Location location) {
+    RegoError error = new RegoError(e.code(), name + ": " + e.getMessage(), location);
+    if (e.isFatal()) {
+      throw new RegoException(error);
+    }
+    if (firstBuiltinError == null) {
+      firstBuiltinError = error;
+    }
+  }
+
+  // ---- BuiltinContext -----------------------------------------------------------------------
+
+  @Override
+  public long nowNanos() {
+    return now;
+  }
+
+  @Override
+  public Value memo(Object key, Function<Object, Value> compute) {
+    return queryMemo.computeIfAbsent(key, compute);
+  }
+
+  @Override
+  public boolean networkAllowed() {
+    return options.networkAllowed();
+  }
+
+  @Override
+  public Value runtime() {
+    return options.runtime();
+  }
+
+  @Override
+  public void checkCancelled() {
+    if (options.deadlineNanos() != 0 && System.nanoTime() - options.deadlineNanos() > 0) {
+      throw new RegoException(RegoError.EVAL_CANCEL, "caller cancelled query execution: deadline exceeded", null);
+    }
+    if (Thread.currentThread().isInterrupted()) {
+      throw new RegoException(RegoError.EVAL_CANCEL, "caller cancelled query execution", null);
+    }
+  }
+}

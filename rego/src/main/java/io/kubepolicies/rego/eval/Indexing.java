@@ -1,0 +1,63 @@
+package io.kubepolicies.rego.eval;
+
+import io.kubepolicies.rego.value.ArrayValue;
+import io.kubepolicies.rego.value.NumberValue;
+import io.kubepolicies.rego.value.ObjectValue;
+import io.kubepolicies.rego.value.SetValue;
+import io.kubepolicies.rego.value.Value;
+
+/** Reading collections the way references do. */
+final class Indexing {
+  private Indexing() {}
+
+  /** {@code value[key]}: an object's entry, an array's element, a set's member; else undefined (null). */
+  static Value index(Value value, Value key) {
+    if (value instanceof ObjectValue o) {
+      return o.get(key);
+    }
+    if (value instanceof ArrayValue a) {
+      if (key instanceof NumberValue n && n.isLong()) {
+        long i = n.longValue();
+        return i >= 0 && i < a.size() ? a.get((int) i) : null;
+      }
+      return null;
+    }
+    if (value instanceof SetValue s) {
+      return s.contains(key) ? key : null;
+    }
+    return null;
+  }
+
+  /** Receives each key and value of a collection. */
+  @FunctionalInterface
+  interface EntryCont {
+    boolean accept(Value key, Value value);
+  }
+
+  /**
+   * Visits every entry: objects by key in sorted order (as OPA iterates), arrays by index, sets by
+   * member in sorted order (key and value are the member). Scalars have no entries.
+   */
+  static boolean forEach(Value value, EntryCont k) {
+    if (value instanceof ObjectValue o) {
+      for (Value key : o.sortedKeys()) {
+        if (!k.accept(key, o.get(key))) {
+          return false;
+        }
+      }
+    } else if (value instanceof ArrayValue a) {
+      for (int i = 0; i < a.size(); i++) {
+        if (!k.accept(NumberValue.of(i), a.get(i))) {
+          return false;
+        }
+      }
+    } else if (value instanceof SetValue s) {
+      for (Value member : s.sorted()) {
+        if (!k.accept(member, member)) {
+          return false;
+        }
+      }
+    }
+    return true;
+  }
+}

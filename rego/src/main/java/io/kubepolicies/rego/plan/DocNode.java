@@ -1,0 +1,141 @@
+package io.kubepolicies.rego.plan;
+
+import io.kubepolicies.rego.value.ObjectValue;
+import io.kubepolicies.rego.value.Value;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A node of the {@code data} document tree: the place of a package or rule, holding the rules
+ * defined exactly here, the rules whose reference continues with variables below here, the base
+ * data at this path and the child nodes. The compiler builds the tree; afterwards it is only read,
+ * by any number of threads.
+ */
+public final class DocNode {
+  private final Value[] path;
+  private final int id;
+  private final Map<Value, DocNode> children = new LinkedHashMap<>();
+  private final List<CompiledRule> rules = new ArrayList<>();
+  private final List<CompiledRule> dynamicRules = new ArrayList<>();
+  private CompiledRule defaultRule;
+  private Value base;
+  private int functionArity = -1;
+
+  public DocNode(Value[] path, int id) {
+    this.path = path;
+    this.id = id;
+  }
+
+  /** The path below {@code data}. */
+  public Value[] path() {
+    return path;
+  }
+
+  /** A dense number, used as the index of this node's memo slot during a query. */
+  public int id() {
+    return id;
+  }
+
+  public DocNode child(Value key) {
+    return children.get(key);
+  }
+
+  public Map<Value, DocNode> children() {
+    return Collections.unmodifiableMap(children);
+  }
+
+  /** Rules whose reference ends exactly here: complete rules, multi-value sets, functions. */
+  public List<CompiledRule> rules() {
+    return Collections.unmodifiableList(rules);
+  }
+
+  /** Rules whose reference continues below here with variables ({@code p[x] := y}). */
+  public List<CompiledRule> dynamicRules() {
+    return Collections.unmodifiableList(dynamicRules);
+  }
+
+  public CompiledRule defaultRule() {
+    return defaultRule;
+  }
+
+  /** The base document at this path, or null. */
+  public Value base() {
+    return base;
+  }
+
+  public boolean hasRules() {
+    return !rules.isEmpty() || defaultRule != null;
+  }
+
+  /** Whether functions are defined here (known before their bodies are planned, so calls can point here). */
+  public boolean isFunction() {
+    return functionArity >= 0;
+  }
+
+  /** The number of arguments of the functions defined here, or -1. */
+  public int functionArity() {
+    return functionArity;
+  }
+
+  /** Whether anything below this node is defined by rules (so its value needs evaluation). */
+  public boolean isVirtual() {
+    if (hasRules() || !dynamicRules.isEmpty()) {
+      return true;
+    }
+    for (DocNode c : children.values()) {
+      if (c.isVirtual()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Builds the tree; used only by the compiler. */
+  public static final class Builder {
+    private int nextId;
+    private final DocNode root;
+
+    public Builder(ObjectValue baseData) {
+      root = new DocNode(new Value[0], nextId++);
+      root.base = baseData;
+    }
+
+    public DocNode root() {
+      return root;
+    }
+
+    public DocNode ensure(DocNode parent, Value key) {
+      DocNode child = parent.children.get(key);
+      if (child == null) {
+        Value[] path = java.util.Arrays.copyOf(parent.path, parent.path.length + 1);
+        path[parent.path.length] = key;
+        child = new DocNode(path, nextId++);
+        child.base = parent.base instanceof ObjectValue o ? o.get(key) : null;
+        parent.children.put(key, child);
+      }
+      return child;
+    }
+
+    public void declareFunction(DocNode node, int arity) {
+      node.functionArity = arity;
+    }
+
+    public void addRule(DocNode node, CompiledRule rule) {
+      if (rule.isDefault()) {
+        node.defaultRule = rule;
+      } else if (rule.suffix().length == 0) {
+        node.rules.add(rule);
+      } else {
+        node.dynamicRules.add(rule);
+      }
+    }
+
+    /** The number of nodes, i.e. the size of a query's memo table. */
+    public int size() {
+      return nextId;
+    }
+  }
+}

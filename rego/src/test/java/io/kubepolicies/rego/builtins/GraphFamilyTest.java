@@ -1,0 +1,171 @@
+package io.kubepolicies.rego.builtins;
+
+import static io.kubepolicies.rego.builtins.TestTerms.arr;
+import static io.kubepolicies.rego.builtins.TestTerms.json;
+import static io.kubepolicies.rego.builtins.TestTerms.num;
+import static io.kubepolicies.rego.builtins.TestTerms.obj;
+import static io.kubepolicies.rego.builtins.TestTerms.set;
+import static io.kubepolicies.rego.builtins.TestTerms.str;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.kubepolicies.rego.RegoError;
+import io.kubepolicies.rego.value.ArrayValue;
+import io.kubepolicies.rego.value.SetValue;
+import io.kubepolicies.rego.value.StringValue;
+import io.kubepolicies.rego.value.Value;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class GraphFamilyTest {
+  private final Builtins builtins = Builtins.of(List.of(new GraphFamily()));
+  private final TestContext ctx = new TestContext();
+
+  private Value call(String name, Value... args) {
+    return ctx.call(builtins, name, args);
+  }
+
+  private BuiltinException failure(String name, Value... args) {
+    return assertThrows(BuiltinException.class, () -> call(name, args));
+  }
+
+  private static SetValue strings(String... s) {
+    SetValue.Builder b = SetValue.builder();
+    for (String x : s) {
+      b.add(StringValue.of(x));
+    }
+    return b.build();
+  }
+
+  private static ArrayValue path(String... s) {
+    List<Value> out = new ArrayList<>();
+    for (String x : s) {
+      out.add(StringValue.of(x));
+    }
+    return ArrayValue.of(out);
+  }
+
+  private static final Value CYCLE = obj(str("a"), strings("b"), str("b"), strings("c"), str("c"), strings("a"));
+  private static final Value COMPONENTS = obj(str("a"), strings("b", "c"), str("b"), strings("d"), str("c"), strings("d"),
+      str("d"), SetValue.EMPTY, str("e"), strings("f"), str("f"), strings("e"), str("x"), strings("x"));
+
+  @Test
+  void reachableFollowsEdgesThroughCycles() {
+    assertEquals(strings("a", "b", "c"), call("graph.reachable", CYCLE, strings("a")));
+    assertEquals(strings("b", "d", "e", "f"), call("graph.reachable", COMPONENTS, strings("b", "e")));
+    assertEquals(strings("a", "b", "c"), call("graph.reachable", json("{\"a\":[\"b\"],\"b\":[\"c\"],\"c\":[\"a\"]}"), json("[\"a\"]")));
+  }
+
+  @Test
+  void reachableOnlyReportsVerticesOfTheGraph() {
+    assertEquals(SetValue.EMPTY, call("graph.reachable", json("{}"), strings("a")));
+    assertEquals(strings("a"), call("graph.reachable", json("{\"a\":[\"missing\"]}"), strings("a")));
+    assertEquals(strings("a"), call("graph.reachable", json("{\"a\":null}"), json("[\"a\"]")));
+    assertEquals(set(num(1), num(2)), call("graph.reachable", obj(num(1), set(num(2)), num(2), set()), set(num(1))));
+  }
+
+  @Test
+  void reachableRejectsMalformedOperands() {
+    BuiltinException e = failure("graph.reachable", num(1), json("[1]"));
+    assertEquals(RegoError.EVAL_TYPE, e.code());
+    assertEquals("operand 1 must be object but got number", e.getMessage());
+    assertEquals("operand 2 must be {array, set} but got string", failure("graph.reachable", json("{\"a\":[]}"), str("a")).getMessage());
+  }
+
+  @Test
+  void reachablePathsEndAtCyclesAndLeaves() {
+    assertEquals(SetValue.EMPTY, call("graph.reachable_paths", json("{}"), strings("a")));
+    assertEquals(set(path("a", "b", "c")), call("graph.reachable_paths", CYCLE, strings("a")));
+    assertEquals(set(path("b", "d"), path("e", "f")), call("graph.reachable_paths", COMPONENTS, strings("b", "e")));
+    assertEquals(set(path("a")), call("graph.reachable_paths", json("{\"a\":null}"), json("[\"a\"]")));
+    assertEquals(set(path("a", "b", "c"), path("a", "c")),
+        call("graph.reachable_paths", json("{\"a\":[\"b\",\"c\"],\"b\":[\"c\"],\"c\":[]}"), strings("a")));
+  }
+
+  @Test
+  void reachablePathsFromSharedAncestors() {
+    Value graph = json("{\"1\":[],\"2\":[\"1\"],\"3\":[\"2\"],\"4\":[\"3\",\"2\"],\"5\":[\"4\"]}");
+    assertEquals(set(path("5", "4", "2", "1"), path("5", "4", "3", "2", "1")), call("graph.reachable_paths", graph, json("[\"5\"]")));
+  }
+
+  @Test
+  void reachablePathsStopBeforeUnknownVertices() {
+    Value graph = json("{\"a\":[\"b\"],\"b\":[\"nonexistent\"]}");
+    assertEquals(set(path("a", "b"), path("b")), call("graph.reachable_paths", graph, strings("a", "b")));
+    Value withBlanks = json("{\"one\":[\"two\",\"five\"],\"two\":[\"four\"],\"three\":[\"\"],\"four\":[\"three\"],"
+        + "\"five\":[\"seven\",\"six\"],\"six\":[\"nine\",\"seven\"],\"seven\":[\"eight\"],\"eight\":[\"three\"],\"nine\":[\"\"]}");
+    assertEquals(set(path("one", "five", "seven", "eight", "three"), path("one", "five", "six", "nine"),
+            path("one", "five", "six", "seven", "eight", "three"), path("one", "two", "four", "three")),
+        call("graph.reachable_paths", withBlanks, strings("one")));
+  }
+
+  @Test
+  void reachablePathsRejectMalformedOperands() {
+    assertEquals("operand 1 must be object but got number", failure("graph.reachable_paths", num(1), json("[1]")).getMessage());
+    assertEquals("operand 2 must be {array, set} but got string", failure("graph.reachable_paths", json("{\"a\":[]}"), str("a")).getMessage());
+  }
+
+  // walk
+
+  private List<Value> walk(Value x) {
+    List<Value> out = new ArrayList<>();
+    builtins.get("walk").relation().call(ctx, new Value[] {x}, out::add);
+    return out;
+  }
+
+  @Test
+  void walkIsARelation() {
+    assertTrue(builtins.get("walk").isRelation());
+    assertEquals(1, builtins.get("walk").arity());
+  }
+
+  @Test
+  void walkOfAScalarYieldsItself() {
+    assertEquals(List.of(json("[[],1]")), walk(num(1)));
+  }
+
+  @Test
+  void walkVisitsNodesBeforeChildrenInOpaOrder() {
+    assertEquals(List.of(json("[[],[1,2]]"), json("[[0],1]"), json("[[1],2]")), walk(json("[1,2]")));
+    assertEquals(List.of(json("[[],{\"v2\":\"goodbye\",\"v1\":\"hello\"}]"), json("[[\"v1\"],\"hello\"]"), json("[[\"v2\"],\"goodbye\"]")),
+        walk(json("{\"v2\":\"goodbye\",\"v1\":\"hello\"}")));
+    assertEquals(List.of(json("[[],{\"a\":[{\"b\":1}]}]"), json("[[\"a\"],[{\"b\":1}]]"), json("[[\"a\",0],{\"b\":1}]"), json("[[\"a\",0,\"b\"],1]")),
+        walk(json("{\"a\":[{\"b\":1}]}")));
+  }
+
+  @Test
+  void walkUsesSetElementsAsPathSegments() {
+    SetValue inner = set(num(3), num(1), num(2));
+    assertEquals(List.of(arr(json("[]"), set(inner)), arr(arr(inner), inner), arr(arr(inner, num(1)), num(1)),
+        arr(arr(inner, num(2)), num(2)), arr(arr(inner, num(3)), num(3))), walk(set(inner)));
+  }
+
+  @Test
+  void walkWithoutPathsYieldsTheSameValues() {
+    Value doc = obj(str("bar"), str("baz"), str("qux"), arr(num(1), json("{\"p\":\"rego\"}"), set(num(1), json("{\"a\":\"b\"}"))));
+    List<Value> withPaths = new ArrayList<>();
+    for (Value pair : walk(doc)) {
+      withPaths.add(((ArrayValue) pair).get(1));
+    }
+    List<Value> withoutPaths = new ArrayList<>();
+    Walk.values(doc, pair -> {
+      assertEquals(ArrayValue.EMPTY, ((ArrayValue) pair).get(0));
+      withoutPaths.add(((ArrayValue) pair).get(1));
+    });
+    assertEquals(withPaths, withoutPaths);
+  }
+
+  @Test
+  void walkKeepsEachPathIndependent() {
+    Value doc = json("{\"a\":[{\"b\":[{\"c\":[{\"aa\":\"AA\"},{\"bb\":\"BB\"}]}]}]}");
+    List<Value> leaves = new ArrayList<>();
+    for (Value pair : walk(doc)) {
+      if (((ArrayValue) pair).get(1) instanceof StringValue) {
+        leaves.add(pair);
+      }
+    }
+    assertEquals(List.of(json("[[\"a\",0,\"b\",0,\"c\",0,\"aa\"],\"AA\"]"), json("[[\"a\",0,\"b\",0,\"c\",1,\"bb\"],\"BB\"]")), leaves);
+  }
+}

@@ -1,0 +1,43 @@
+package io.kubepolicies.rego.builtins;
+
+import io.kubepolicies.rego.value.ArrayValue;
+import io.kubepolicies.rego.value.Json;
+import io.kubepolicies.rego.value.NumberValue;
+import io.kubepolicies.rego.value.ObjectValue;
+import io.kubepolicies.rego.value.SetValue;
+import io.kubepolicies.rego.value.StringValue;
+import io.kubepolicies.rego.value.Value;
+
+/** Short ways to write Rego values in tests: JSON text, sets and objects with any keys. */
+final class TestTerms {
+  private TestTerms() {}
+
+  static Value json(String text) {
+    return Json.parse(text);
+  }
+
+  static StringValue str(String s) {
+    return StringValue.of(s);
+  }
+
+  static NumberValue num(long n) {
+    return NumberValue.of(n);
+  }
+
+  static SetValue set(Value... elements) {
+    return SetValue.of(elements);
+  }
+
+  static ArrayValue arr(Value... elements) {
+    return ArrayValue.of(elements);
+  }
+
+  /** An object from alternating keys and values. */
+  static ObjectValue obj(Value... keysAndValues) {
+    ObjectValue.Builder b = ObjectValue.builder();
+    for (int i = 0; i < keysAndValues.length; i += 2) {
+      b.put(keysAndValues[i], keysAndValues[i + 1]);
+    }
+    return b.build();
+  }
+}
