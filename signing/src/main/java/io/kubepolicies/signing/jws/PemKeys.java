@@ -33,7 +33,8 @@ public final class PemKeys {
     Object object = firstKeyObject(pem);
     try {
       if (object instanceof PEMKeyPair pair) {
-        return CONVERTER.getKeyPair(pair).getPrivate();
+        // The private half alone: SEC1 keys may omit the public key.
+        return CONVERTER.getPrivateKey(pair.getPrivateKeyInfo());
       }
       if (object instanceof PrivateKeyInfo info) {
         return CONVERTER.getPrivateKey(info);
