@@ -1,8 +1,6 @@
 package io.kubepolicies.signing.bundle;
 
 import io.kubepolicies.signing.BundleException;
-import java.io.ByteArrayInputStream;
-import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -52,10 +50,6 @@ public final class BundleFile {
   /** The content itself, not a copy: for this package's readers, which must not modify it. */
   byte[] content() {
     return content;
-  }
-
-  public InputStream open() {
-    return new ByteArrayInputStream(content);
   }
 
   /** The content as UTF-8 text; malformed UTF-8 is rejected (the caller names the file) rather than replaced. */

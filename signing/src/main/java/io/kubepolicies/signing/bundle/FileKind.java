@@ -38,8 +38,4 @@ public enum FileKind {
   public boolean hashedAsDocument() {
     return this == MANIFEST || this == DATA_JSON || this == DATA_YAML;
   }
-
-  public boolean isData() {
-    return this == DATA_JSON || this == DATA_YAML || this == DATA_YML;
-  }
 }

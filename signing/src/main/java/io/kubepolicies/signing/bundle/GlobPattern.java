@@ -2,6 +2,7 @@ package io.kubepolicies.signing.bundle;
 
 import io.kubepolicies.signing.BundleException;
 import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
 
 /**
  * A pattern of the manifest's {@code file_rego_versions}, in the glob syntax OPA uses (gobwas/glob
@@ -48,7 +49,11 @@ final class GlobPattern {
     if (braces != 0) {
       throw new BundleException("unbalanced '{' in glob " + glob);
     }
-    return new GlobPattern(Pattern.compile(out.toString(), Pattern.DOTALL));
+    try {
+      return new GlobPattern(Pattern.compile(out.toString(), Pattern.DOTALL));
+    } catch (PatternSyntaxException e) {
+      throw new BundleException("invalid glob " + glob + ": " + e.getDescription());
+    }
   }
 
   private static int appendClass(String glob, int open, StringBuilder out) throws BundleException {

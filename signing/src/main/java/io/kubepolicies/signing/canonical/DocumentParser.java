@@ -19,7 +19,12 @@ import org.yaml.snakeyaml.LoaderOptions;
  * Parses JSON and YAML documents into their {@link CanonicalValue}, the way OPA reads them for
  * hashing: JSON numbers keep their literal text (Go's {@code json.Number}); YAML numbers become
  * Go numbers and are written as {@code encoding/json} writes them. Duplicate keys, more than one
- * document and values JSON cannot hold are rejected.
+ * document, YAML aliases and values JSON cannot hold are rejected.
+ *
+ * <p>YAML scalars resolve the YAML 1.1 way, as Jackson reads them, which matches OPA's yaml.v2 for
+ * everything but two rare spellings: {@code y}/{@code n} stay strings here (yaml.v2: booleans) and
+ * {@code 0o17} stays a string (yaml.v2: 15). A {@code data.yaml} using them hashes differently here
+ * than in OPA; quoting the value avoids that.
  */
 public final class DocumentParser {
   /** Deeper documents are rejected: the canonical form is built recursively. */

@@ -47,7 +47,6 @@ final class KeyChecks {
           throw new BundleException(algorithm.jwsName() + " needs a secret of at least " + algorithm.bits() / 8 + " bytes");
         }
       }
-      default -> throw new IllegalStateException("unknown key family " + algorithm.family());
     }
   }
 

@@ -68,6 +68,7 @@ class ManifestTest {
   void rejectsMalformedGlobs() {
     assertEquals("unbalanced '{' in glob {a", rejection("{\"file_rego_versions\":{\"{a\":0}}"));
     assertEquals("unclosed '[' in glob [a", rejection("{\"file_rego_versions\":{\"[a\":0}}"));
+    assertEquals("invalid glob [z-a]: Illegal character range", rejection("{\"file_rego_versions\":{\"[z-a]\":0}}"));
   }
 
   @Test
