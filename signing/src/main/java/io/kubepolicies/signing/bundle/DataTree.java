@@ -11,7 +11,14 @@ import java.util.TreeMap;
  * anything else that meets existing data is a conflict.
  */
 final class DataTree {
-  private final TreeMap<String, Object> members = new TreeMap<>(CanonicalValue.KEY_ORDER);
+  /** A member: an object still open to merging, or any other value. */
+  private sealed interface Node permits Branch, Leaf {}
+
+  private record Branch(DataTree tree) implements Node {}
+
+  private record Leaf(CanonicalValue value) implements Node {}
+
+  private final TreeMap<String, Node> members = new TreeMap<>(CanonicalValue.KEY_ORDER);
 
   /** Places {@code value} at {@code path}; a value for the root itself must be an object. */
   void insert(List<String> path, CanonicalValue value) throws BundleException {
@@ -33,22 +40,22 @@ final class DataTree {
 
   CanonicalValue toValue() {
     TreeMap<String, CanonicalValue> out = new TreeMap<>(CanonicalValue.KEY_ORDER);
-    for (Map.Entry<String, Object> member : members.entrySet()) {
-      Object value = member.getValue();
-      out.put(member.getKey(), value instanceof DataTree tree ? tree.toValue() : (CanonicalValue) value);
+    for (Map.Entry<String, Node> member : members.entrySet()) {
+      Node node = member.getValue();
+      out.put(member.getKey(), node instanceof Branch branch ? branch.tree().toValue() : ((Leaf) node).value());
     }
     return new CanonicalValue.Members(out);
   }
 
   private DataTree child(String key, String at) throws BundleException {
-    Object existing = members.get(key);
+    Node existing = members.get(key);
     if (existing == null) {
       DataTree created = new DataTree();
-      members.put(key, created);
+      members.put(key, new Branch(created));
       return created;
     }
-    if (existing instanceof DataTree tree) {
-      return tree;
+    if (existing instanceof Branch branch) {
+      return branch.tree();
     }
     throw conflict(at);
   }
@@ -57,7 +64,7 @@ final class DataTree {
     String at = parent + "/" + key;
     if (value instanceof CanonicalValue.Members object) {
       child(key, at).mergeMembers(object, at);
-    } else if (members.putIfAbsent(key, value) != null) {
+    } else if (members.putIfAbsent(key, new Leaf(value)) != null) {
       throw conflict(at);
     }
   }
