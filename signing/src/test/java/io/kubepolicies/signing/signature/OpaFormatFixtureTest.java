@@ -24,7 +24,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
 import java.security.MessageDigest;
 import java.util.HexFormat;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
@@ -115,10 +114,7 @@ class OpaFormatFixtureTest {
   private static String canonicalJson(JsonNode node) {
     if (node.isObject()) {
       TreeMap<String, JsonNode> sorted = new TreeMap<>();
-      for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-        Map.Entry<String, JsonNode> field = it.next();
-        sorted.put(field.getKey(), field.getValue());
-      }
+      node.properties().forEach(field -> sorted.put(field.getKey(), field.getValue()));
       StringBuilder out = new StringBuilder("{");
       sorted.forEach((k, v) -> out.append(out.length() > 1 ? "," : "").append(quote(k)).append(':').append(canonicalJson(v)));
       return out.append('}').toString();
