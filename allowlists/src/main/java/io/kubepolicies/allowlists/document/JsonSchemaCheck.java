@@ -19,7 +19,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Checks documents against a JSON Schema (draft 2020-12 unless the schema says otherwise) and
  * reports each violation at the line and path it concerns. A schema may word its own messages in an
- * {@code errorMessage} object ({@code {"pattern": "must be a DNS label"}}).
+ * {@code errorMessage} object ({@code {"pattern": "must be a DNS label"}}). A value YAML turned into a
+ * boolean or number from unquoted text ({@code off}, {@code 0123}) gets a hint to quote it.
  */
 public final class JsonSchemaCheck {
   private static final JsonMapper MAPPER = JsonMapper.builder().build();
@@ -68,22 +69,18 @@ public final class JsonSchemaCheck {
 
   private static ConfigProblem describe(SourceDocument document, Error error) {
     TreePath at = path(error.getInstanceLocation());
-    if (error.isCustomMessage()) {
-      return document.problem(at, error.getMessage());
+    if (!error.isCustomMessage() && error.getKeyword().equals("additionalProperties")) {
+      return document.problem(at.member(error.getProperty()), "unknown field \"" + error.getProperty() + "\"");
     }
-    switch (error.getKeyword()) {
-      case "additionalProperties":
-        return document.problem(at.member(error.getProperty()), "unknown field \"" + error.getProperty() + "\"");
-      case "required":
-        return document.problem(at, "missing required field \"" + error.getProperty() + "\"");
-      case "type":
-        return document.problem(at, error.getMessage() + document.plainScalar(at)
-            .map(text -> " (YAML reads the unquoted " + text + " as a " + error.getInstanceNode().getNodeType()
-                .toString().toLowerCase(Locale.ROOT) + "; write \"" + text + "\" in quotes)")
-            .orElse(""));
-      default:
-        return document.problem(at, error.getMessage());
+    if (!error.isCustomMessage() && error.getKeyword().equals("required")) {
+      return document.problem(at, "missing required field \"" + error.getProperty() + "\"");
     }
+    String yamlHint = document.plainScalar(at)
+        .map(text -> " (YAML reads the unquoted " + text + " as a "
+            + error.getInstanceNode().getNodeType().toString().toLowerCase(Locale.ROOT)
+            + "; write \"" + text + "\" in quotes)")
+        .orElse("");
+    return document.problem(at, error.getMessage() + yamlHint);
   }
 
   private static TreePath path(NodePath location) {
