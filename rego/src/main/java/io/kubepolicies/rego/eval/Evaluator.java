@@ -62,6 +62,7 @@ public final class Evaluator implements BuiltinContext {
 
   /** Runs the query and collects every solution. */
   public QueryResult run(CompiledQuery query) {
+    checkCancelled();
     Value[] frame = new Value[query.slotNames().length];
     Body body = query.body();
     Value[] exprValues = new Value[body.exprs().length];
