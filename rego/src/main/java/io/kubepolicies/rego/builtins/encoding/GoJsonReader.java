@@ -231,7 +231,13 @@ public final class GoJsonReader {
       }
       digits();
     }
-    return NumberValue.parse(s.substring(start, pos));
+    String text = s.substring(start, pos);
+    try {
+      return NumberValue.parse(text);
+    } catch (NumberFormatException e) {
+      // Go keeps any exponent as text; an exact number cannot hold one this large.
+      throw BuiltinException.error("json: number " + text + " is out of range");
+    }
   }
 
   private void digits() {

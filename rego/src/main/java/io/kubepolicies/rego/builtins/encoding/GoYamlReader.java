@@ -106,7 +106,9 @@ public final class GoYamlReader {
         v = scalar(s);
       } else if (n instanceof SequenceNode seq) {
         List<Object> items = new ArrayList<>();
-        seq.getValue().forEach(item -> items.add(decode(item)));
+        for (Node item : seq.getValue()) {
+          items.add(decode(item));
+        }
         v = items;
       } else {
         Map<Object, Object> map = new LinkedHashMap<>();
@@ -266,7 +268,9 @@ public final class GoYamlReader {
     }
     if (go instanceof List<?> list) {
       List<Value> items = new ArrayList<>(list.size());
-      list.forEach(item -> items.add(toValue(item)));
+      for (Object item : list) {
+        items.add(toValue(item));
+      }
       return ArrayValue.of(items);
     }
     ObjectValue.Builder b = ObjectValue.builder();
