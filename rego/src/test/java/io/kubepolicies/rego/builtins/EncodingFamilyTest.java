@@ -244,6 +244,7 @@ class EncodingFamilyTest {
       assertEquals("invalid character 'x' after decimal point in numeric literal", failure("json.unmarshal", "1.x").getMessage());
       assertEquals("invalid character '\\n' in string literal", failure("json.unmarshal", "\"a\nb\"").getMessage());
       assertEquals("invalid character 'q' in string escape code", failure("json.unmarshal", "\"\\q\"").getMessage());
+      assertEquals("invalid character 'g' in \\u hexadecimal character escape", failure("json.unmarshal", "\"\\u12g4\"").getMessage());
       assertEquals("invalid character 'Ã' looking for beginning of value", failure("json.unmarshal", "é").getMessage());
       assertEquals("invalid character '\\'' looking for beginning of value", failure("json.unmarshal", "'a'").getMessage());
     }

@@ -257,7 +257,7 @@ public final class GoYamlWriter {
       int cp = s.codePointAt(i);
       i += Character.charCount(cp);
       if (isBreak(cp)) {
-        out.appendCodePoint(cp == '\n' ? '\n' : cp);
+        out.appendCodePoint(cp);
         lineStart = true;
       } else {
         if (lineStart) {
