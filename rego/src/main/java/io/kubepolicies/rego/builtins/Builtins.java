@@ -2,6 +2,7 @@ package io.kubepolicies.rego.builtins;
 
 import io.kubepolicies.rego.builtins.aws.AwsProvidersFamily;
 import io.kubepolicies.rego.builtins.crypto.CryptoFamily;
+import io.kubepolicies.rego.builtins.jwt.JwtFamily;
 import io.kubepolicies.rego.builtins.net.NetFamily;
 import io.kubepolicies.rego.types.Type;
 import java.util.Collections;
@@ -26,7 +27,8 @@ public final class Builtins {
     return of(List.of(
         new NetFamily(),
         new AwsProvidersFamily(),
-        new CryptoFamily()
+        new CryptoFamily(),
+        new JwtFamily()
     ));
   }
 

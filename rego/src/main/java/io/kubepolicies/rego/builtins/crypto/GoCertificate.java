@@ -87,12 +87,15 @@ final class GoCertificate {
       Map.entry("1.3.6.1.4.1.311.61.1.1", 13));
 
   private final byte[] raw;
+  private final byte[] subjectPublicKeyInfo;
   private final ObjectValue json;
   private final ExtensionFields extensions;
   private final GoKeys.PublicKey publicKey;
 
-  private GoCertificate(byte[] raw, ObjectValue json, ExtensionFields extensions, GoKeys.PublicKey publicKey) {
+  private GoCertificate(byte[] raw, byte[] subjectPublicKeyInfo, ObjectValue json, ExtensionFields extensions,
+      GoKeys.PublicKey publicKey) {
     this.raw = raw;
+    this.subjectPublicKeyInfo = subjectPublicKeyInfo;
     this.json = json;
     this.extensions = extensions;
     this.publicKey = publicKey;
@@ -196,7 +199,7 @@ final class GoCertificate {
         .put("Extensions", extensionList == null ? NullValue.NULL : ArrayValue.of(extensionList))
         .put("ExtraExtensions", NullValue.NULL);
     ext.fields().forEach(json::put);
-    return new GoCertificate(raw, json.build(), ext, publicKey);
+    return new GoCertificate(raw, spkiElement.bytes(), json.build(), ext, publicKey);
   }
 
   static Value extensionJson(Extension e) {
@@ -272,6 +275,10 @@ final class GoCertificate {
 
   GoKeys.PublicKey publicKey() {
     return publicKey;
+  }
+
+  byte[] subjectPublicKeyInfo() {
+    return subjectPublicKeyInfo.clone();
   }
 
   X509Certificate toJdk() {
