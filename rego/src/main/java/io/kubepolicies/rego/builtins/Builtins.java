@@ -2,6 +2,7 @@ package io.kubepolicies.rego.builtins;
 
 import io.kubepolicies.rego.builtins.aws.AwsProvidersFamily;
 import io.kubepolicies.rego.builtins.crypto.CryptoFamily;
+import io.kubepolicies.rego.builtins.http.HttpFamily;
 import io.kubepolicies.rego.builtins.jwt.JwtFamily;
 import io.kubepolicies.rego.builtins.net.NetFamily;
 import io.kubepolicies.rego.types.Type;
@@ -28,7 +29,8 @@ public final class Builtins {
         new NetFamily(),
         new AwsProvidersFamily(),
         new CryptoFamily(),
-        new JwtFamily()
+        new JwtFamily(),
+        new HttpFamily()
     ));
   }
 

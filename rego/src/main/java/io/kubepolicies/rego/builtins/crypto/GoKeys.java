@@ -7,7 +7,16 @@ import io.kubepolicies.rego.value.ObjectValue;
 import io.kubepolicies.rego.value.StringValue;
 import io.kubepolicies.rego.value.Value;
 import java.math.BigInteger;
+import java.security.AlgorithmParameters;
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
+import java.security.spec.ECGenParameterSpec;
+import java.security.spec.ECParameterSpec;
+import java.security.spec.ECPrivateKeySpec;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.security.spec.RSAPrivateCrtKeySpec;
 import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.Map;
 import org.bouncycastle.asn1.ASN1Encodable;
 import org.bouncycastle.asn1.ASN1Integer;
@@ -179,6 +188,9 @@ final class GoKeys {
   sealed interface PrivateKey permits RsaKey, EcKey, Ed25519Key, X25519Key {
     Value goJson();
 
+    /** The key as a JDK key, for use in TLS; null for keys the JDK cannot use that way. */
+    java.security.PrivateKey toJdk() throws GeneralSecurityException;
+
     /** Whether this key belongs to {@code pub} (tls.X509KeyPair's check); null if the types differ. */
     Boolean matches(PublicKey pub);
   }
@@ -217,6 +229,12 @@ final class GoKeys {
       return pub.type().equals("RSA") ? pub.a().equals(n) : null;
     }
 
+    @Override
+    public java.security.PrivateKey toJdk() throws GeneralSecurityException {
+      return KeyFactory.getInstance("RSA").generatePrivate(
+          new RSAPrivateCrtKeySpec(n, e, d, p, q, dp(), dq(), qinv()));
+    }
+
     Value jwk() {
       return ObjectValue.builder()
           .put("kty", StringValue.of("RSA"))
@@ -243,6 +261,14 @@ final class GoKeys {
       return pub.type().equals("EC") ? pub.a().equals(x) && pub.b().equals(y) : null;
     }
 
+    @Override
+    public java.security.PrivateKey toJdk() throws GeneralSecurityException {
+      AlgorithmParameters params = AlgorithmParameters.getInstance("EC");
+      params.init(new ECGenParameterSpec(curveOid));
+      return KeyFactory.getInstance("EC").generatePrivate(new ECPrivateKeySpec(d,
+          params.getParameterSpec(ECParameterSpec.class)));
+    }
+
     Value jwk() {
       int size = coordinateSize(curveOid);
       return ObjectValue.builder()
@@ -267,6 +293,14 @@ final class GoKeys {
     public Boolean matches(PublicKey pub) {
       return pub.type().equals("Ed25519") ? Arrays.equals(pub.raw(), publicKey) : null;
     }
+
+    @Override
+    public java.security.PrivateKey toJdk() throws GeneralSecurityException {
+      byte[] prefix = HexFormat.of().parseHex("302e020100300506032b657004220420");
+      byte[] der = Arrays.copyOf(prefix, prefix.length + 32);
+      System.arraycopy(seed, 0, der, prefix.length, 32);
+      return KeyFactory.getInstance("Ed25519").generatePrivate(new PKCS8EncodedKeySpec(der));
+    }
   }
 
   /** {@code *ecdh.PrivateKey}: only unexported fields, so Go marshals it as an empty object. */
@@ -278,6 +312,11 @@ final class GoKeys {
 
     @Override
     public Boolean matches(PublicKey pub) {
+      return null;
+    }
+
+    @Override
+    public java.security.PrivateKey toJdk() {
       return null;
     }
   }
