@@ -19,8 +19,11 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.bouncycastle.asn1.ASN1BitString;
+import org.bouncycastle.asn1.ASN1Boolean;
 import org.bouncycastle.asn1.ASN1Encodable;
 import org.bouncycastle.asn1.ASN1IA5String;
 import org.bouncycastle.asn1.ASN1Integer;
@@ -372,7 +375,7 @@ final class GoCertificate {
     }
 
     private static int keyUsage(ASN1Primitive value) {
-      org.bouncycastle.asn1.ASN1BitString bits = org.bouncycastle.asn1.ASN1BitString.getInstance(value);
+      ASN1BitString bits = ASN1BitString.getInstance(value);
       byte[] b = bits.getBytes();
       int usable = b.length * 8 - bits.getPadBits();
       int usage = 0;
@@ -388,7 +391,7 @@ final class GoCertificate {
       ASN1Sequence seq = ASN1Sequence.getInstance(value);
       maxPathLen = -1;
       for (ASN1Encodable part : seq) {
-        if (part instanceof org.bouncycastle.asn1.ASN1Boolean b) {
+        if (part instanceof ASN1Boolean b) {
           isCa = b.isTrue();
         } else if (part instanceof ASN1Integer n) {
           maxPathLen = n.intValueExact();
@@ -544,7 +547,7 @@ final class GoCertificate {
     }
 
     Map<String, Value> fields() {
-      Map<String, Value> f = new java.util.LinkedHashMap<>();
+      Map<String, Value> f = new LinkedHashMap<>();
       f.put("KeyUsage", NumberValue.of(keyUsage));
       f.put("UnhandledCriticalExtensions", GoValues.slice(unhandledCritical, v -> v));
       f.put("ExtKeyUsage", GoValues.slice(extKeyUsages, NumberValue::of));

@@ -18,6 +18,7 @@ import java.security.spec.RSAPrivateCrtKeySpec;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.Map;
+import java.util.stream.IntStream;
 import org.bouncycastle.asn1.ASN1Encodable;
 import org.bouncycastle.asn1.ASN1Integer;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
@@ -26,6 +27,7 @@ import org.bouncycastle.asn1.ASN1Primitive;
 import org.bouncycastle.asn1.ASN1Sequence;
 import org.bouncycastle.asn1.ASN1TaggedObject;
 import org.bouncycastle.asn1.DERNull;
+import org.bouncycastle.asn1.pkcs.RSAPublicKey;
 import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
 import org.bouncycastle.asn1.x509.DSAParameter;
 import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
@@ -78,9 +80,9 @@ final class GoKeys {
         if (alg.getParameters() == null || !DERNull.INSTANCE.equals(alg.getParameters())) {
           throw new X509Exception("x509: RSA key missing NULL parameters");
         }
-        org.bouncycastle.asn1.pkcs.RSAPublicKey rsa;
+        RSAPublicKey rsa;
         try {
-          rsa = org.bouncycastle.asn1.pkcs.RSAPublicKey.getInstance(ASN1Primitive.fromByteArray(keyBytes));
+          rsa = RSAPublicKey.getInstance(ASN1Primitive.fromByteArray(keyBytes));
         } catch (Exception e) {
           throw new X509Exception("x509: invalid RSA public key");
         }
@@ -349,7 +351,7 @@ final class GoKeys {
     if (seq == null || seq.size() < 2 || !(seq.getObjectAt(0) instanceof ASN1Integer)) {
       return Shape.OTHER;
     }
-    if (seq.size() >= 6 && java.util.stream.IntStream.range(0, 6).allMatch(i -> seq.getObjectAt(i) instanceof ASN1Integer)) {
+    if (seq.size() >= 6 && IntStream.range(0, 6).allMatch(i -> seq.getObjectAt(i) instanceof ASN1Integer)) {
       return Shape.PKCS1;
     }
     if (seq.getObjectAt(1) instanceof ASN1OctetString) {

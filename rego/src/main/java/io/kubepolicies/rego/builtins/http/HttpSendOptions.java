@@ -3,6 +3,7 @@ package io.kubepolicies.rego.builtins.http;
 import io.kubepolicies.rego.builtins.BuiltinException;
 import io.kubepolicies.rego.builtins.gostd.GoJson;
 import io.kubepolicies.rego.value.BooleanValue;
+import io.kubepolicies.rego.value.Json;
 import io.kubepolicies.rego.value.NumberValue;
 import io.kubepolicies.rego.value.ObjectValue;
 import io.kubepolicies.rego.value.RegoText;
@@ -162,7 +163,7 @@ record HttpSendOptions(
       if (!(value instanceof StringValue s)) {
         throw BuiltinException.error("invalid type for headers value " + RegoText.write(value));
       }
-      out.put(canonicalHeaderKey(k instanceof StringValue ks ? ks.value() : io.kubepolicies.rego.value.Json.keyText(k)), s.value());
+      out.put(canonicalHeaderKey(k instanceof StringValue ks ? ks.value() : Json.keyText(k)), s.value());
     }
     return out;
   }

@@ -16,8 +16,10 @@ import io.kubepolicies.rego.value.ObjectValue;
 import io.kubepolicies.rego.value.StringValue;
 import io.kubepolicies.rego.value.Value;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The {@code io.jwt.*} built-ins: decoding, signature verification with PEM certificates, PEM public
@@ -36,7 +38,7 @@ public final class JwtFamily implements BuiltinFamily {
     List<Type> tokenAndKey = List.of(Type.STRING, Type.STRING);
     r.function("io.jwt.decode", List.of(Type.STRING), Type.arrayOf(Type.ANY), (ctx, args) -> decode(args[0]));
     for (JwsAlgorithm alg : JwsAlgorithm.values()) {
-      String name = "io.jwt.verify_" + alg.name().toLowerCase(java.util.Locale.ROOT);
+      String name = "io.jwt.verify_" + alg.name().toLowerCase(Locale.ROOT);
       if (alg.family() == JwsAlgorithm.Family.HMAC) {
         r.function(name, tokenAndKey, Type.BOOLEAN, (ctx, args) -> verifyHmac(alg, args));
       } else {
@@ -89,7 +91,7 @@ public final class JwtFamily implements BuiltinFamily {
     String secret = Operands.string(args, 2);
     Token token = Token.split(args[0]);
     byte[] expected = alg.hmac(secret.getBytes(StandardCharsets.UTF_8), token.signingInput());
-    return BooleanValue.of(java.security.MessageDigest.isEqual(token.decodedSignature(), expected));
+    return BooleanValue.of(MessageDigest.isEqual(token.decodedSignature(), expected));
   }
 
   private List<VerificationKeys.Key> keys(String certificate) {

@@ -9,6 +9,7 @@ import io.kubepolicies.rego.value.Value;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.function.Function;
 
@@ -86,7 +87,7 @@ record TokenConstraints(String secret, String alg, String iss, String aud, List<
       return false;
     }
     if (keys == null) {
-      return algorithm.verify(secret.getBytes(java.nio.charset.StandardCharsets.UTF_8), input, signature);
+      return algorithm.verify(secret.getBytes(StandardCharsets.UTF_8), input, signature);
     }
     if (!kid.isEmpty()) {
       for (VerificationKeys.Key key : keys) {
