@@ -1,0 +1,10 @@
+package io.kubepolicies.enforcer.decision;
+
+/** One policy's complaint about a resource: {@code policy} is the control's id. */
+public record Finding(String policy, String message) {
+  /** How findings appear in annotations and warnings: {@code policy: message}. */
+  @Override
+  public String toString() {
+    return policy + ": " + message;
+  }
+}
