@@ -18,6 +18,26 @@ import java.util.Optional;
 public record CheckResult(Resource resource, String namespace, Decision mutation, Decision validation,
     ObjectValue patched, Optional<String> error) {
 
+  /**
+   * Why the answer is what it is: an exemption or failure of either webhook, else {@code EVALUATED}
+   * when any policy fired (patches included) and {@code DEFAULT_ALLOW} when none did.
+   */
+  public Decision.Outcome outcome() {
+    for (Decision decision : List.of(mutation, validation)) {
+      if (decision.outcome() != Decision.Outcome.EVALUATED && decision.outcome() != Decision.Outcome.DEFAULT_ALLOW) {
+        return decision.outcome();
+      }
+    }
+    boolean quiet = mutation.outcome() == Decision.Outcome.DEFAULT_ALLOW
+        && validation.outcome() == Decision.Outcome.DEFAULT_ALLOW;
+    return quiet ? Decision.Outcome.DEFAULT_ALLOW : Decision.Outcome.EVALUATED;
+  }
+
+  /** The matched critical or breakglass identity types, when an exemption decided. */
+  public String exemption() {
+    return validation.exemption() != null ? validation.exemption() : mutation.exemption();
+  }
+
   public boolean allowed() {
     return mutation.allowed() && validation.allowed() && error.isEmpty();
   }

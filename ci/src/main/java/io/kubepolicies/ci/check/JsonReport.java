@@ -36,7 +36,7 @@ final class JsonReport {
         .put("monitored", findings(result.monitored()))
         .put("patches", ArrayValue.of(result.patches()))
         .put("dryrun", ArrayValue.of(result.dryrun()))
-        .put("outcome", StringValue.of(result.validation().outcome().name().toLowerCase(Locale.ROOT).replace('_', '-')))
+        .put("outcome", StringValue.of(result.outcome().name().toLowerCase(Locale.ROOT).replace('_', '-')))
         .put("errors", ArrayValue.of(result.errors().stream().map(StringValue::of).toList()));
     if (withPatched) {
       out.put("patched", result.patched());

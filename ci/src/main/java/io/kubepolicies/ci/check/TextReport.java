@@ -1,6 +1,5 @@
 package io.kubepolicies.ci.check;
 
-import io.kubepolicies.enforcer.decision.Decision;
 import io.kubepolicies.enforcer.decision.Finding;
 import io.kubepolicies.rego.value.Json;
 import io.kubepolicies.rego.value.ObjectValue;
@@ -39,12 +38,12 @@ final class TextReport {
   }
 
   private static String note(CheckResult result) {
-    Decision validation = result.validation();
-    return switch (validation.outcome()) {
-      case CRITICAL -> " (critical allowlist: " + validation.exemption() + ")";
-      case BREAKGLASS -> " (breakglass: " + validation.exemption() + ")";
-      case DEFAULT_ALLOW -> result.patches().isEmpty() && result.dryrun().isEmpty() ? " (no policy applies)" : "";
-      default -> "";
+    return switch (result.outcome()) {
+      case CRITICAL -> " (critical allowlist: " + result.exemption() + ")";
+      case BREAKGLASS -> " (breakglass: " + result.exemption() + ")";
+      case DEFAULT_ALLOW -> " (no policy applies)";
+      case FAIL_OPEN, FAIL_CLOSED -> " (evaluation failed)";
+      case EVALUATED -> "";
     };
   }
 
