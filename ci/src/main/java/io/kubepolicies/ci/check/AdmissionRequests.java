@@ -27,18 +27,33 @@ final class AdmissionRequests {
       "ValidatingWebhookConfiguration", "MutatingWebhookConfiguration", "ValidatingAdmissionPolicy",
       "ValidatingAdmissionPolicyBinding", "APIService", "CSIDriver", "CSINode", "VolumeAttachment");
 
+  private static final StringValue REQUEST = StringValue.of("request");
+  private static final StringValue OBJECT = StringValue.of("object");
+
   private AdmissionRequests() {}
 
   /** The namespace the object is created in; empty for cluster-scoped kinds. */
   static String namespaceOf(Resource resource) {
+    if (resource.review().isPresent()) {
+      return resource.namespace();
+    }
     if (CLUSTER_SCOPED.contains(resource.kind())) {
       return "";
     }
     return resource.namespace().isEmpty() ? DEFAULT_NAMESPACE : resource.namespace();
   }
 
-  /** A CREATE review of {@code object} (the resource's own, or a patched one). */
-  static Value create(Resource resource, ObjectValue object) {
+  /**
+   * The review of {@code object} (the resource's own, or a patched one): the recorded review with
+   * that object, or a CREATE review of it.
+   */
+  static Value review(Resource resource, ObjectValue object) {
+    return resource.review()
+        .map(review -> (Value) review.with(REQUEST, ((ObjectValue) review.get(REQUEST)).with(OBJECT, object)))
+        .orElseGet(() -> create(resource, object));
+  }
+
+  private static Value create(Resource resource, ObjectValue object) {
     String namespace = namespaceOf(resource);
     ObjectValue placed = namespace.isEmpty() ? object : object.with(StringValue.of("metadata"),
         metadata(object).with(StringValue.of("namespace"), StringValue.of(namespace)));

@@ -42,9 +42,9 @@ final class Checker {
 
   private static AdmissionReview review(Resource resource, ObjectValue object) {
     try {
-      return AdmissionReview.of(AdmissionRequests.create(resource, object));
+      return AdmissionReview.of(AdmissionRequests.review(resource, object));
     } catch (MalformedReviewException e) {
-      throw new IllegalStateException("a review built here is always well formed", e);
+      throw new IllegalStateException("a review built or read here is always well formed", e);
     }
   }
 }

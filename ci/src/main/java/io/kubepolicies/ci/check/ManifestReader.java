@@ -3,6 +3,8 @@ package io.kubepolicies.ci.check;
 import io.kubepolicies.allowlists.document.ConfigException;
 import io.kubepolicies.allowlists.document.SourceDocument;
 import io.kubepolicies.allowlists.document.YamlDocuments;
+import io.kubepolicies.enforcer.decision.AdmissionReview;
+import io.kubepolicies.enforcer.decision.MalformedReviewException;
 import io.kubepolicies.rego.value.ArrayValue;
 import io.kubepolicies.rego.value.Json;
 import io.kubepolicies.rego.value.ObjectValue;
@@ -13,13 +15,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
  * Reads Kubernetes manifests the way {@code kubectl apply -f} takes them: YAML files with any number
  * of documents, JSON files, directories (their {@code .yaml}, {@code .yml} and {@code .json} files,
  * sorted; hidden directories and {@code target/} skipped), and {@code List} kinds unpacked into
- * their items.
+ * their items. An AdmissionReview document stands for the request it records.
  */
 final class ManifestReader {
   private ManifestReader() {}
@@ -94,6 +97,19 @@ final class ManifestReader {
         || kind.value().isEmpty()) {
       throw new UnreadableInputException(file + ": " + where + " is not a Kubernetes object (it has no kind)");
     }
+    if (kind.value().equals("AdmissionReview")) {
+      if (!(object.get(StringValue.of("request")) instanceof ObjectValue request)
+          || !(request.get(StringValue.of("object")) instanceof ObjectValue reviewed)) {
+        throw new UnreadableInputException(file + ": " + where + " is an AdmissionReview without request.object");
+      }
+      try {
+        AdmissionReview.of(object);
+      } catch (MalformedReviewException e) {
+        throw new UnreadableInputException(file + ": " + where + ": " + e.getMessage());
+      }
+      resources.add(new Resource(file, reviewed, Optional.of(object)));
+      return;
+    }
     if (kind.value().endsWith("List") && object.get("items") instanceof ArrayValue items) {
       List<Value> elements = items.elements();
       for (int i = 0; i < elements.size(); i++) {
@@ -101,6 +117,6 @@ final class ManifestReader {
       }
       return;
     }
-    resources.add(new Resource(file, object));
+    resources.add(Resource.manifest(file, object));
   }
 }

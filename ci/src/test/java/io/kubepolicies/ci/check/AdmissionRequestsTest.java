@@ -11,11 +11,11 @@ import org.junit.jupiter.api.Test;
 
 class AdmissionRequestsTest {
   private static Resource resource(String json) {
-    return new Resource("f.yaml", (ObjectValue) Json.parse(json));
+    return Resource.manifest("f.yaml", (ObjectValue) Json.parse(json));
   }
 
   private static ObjectValue request(Resource resource) {
-    Value review = AdmissionRequests.create(resource, resource.object());
+    Value review = AdmissionRequests.review(resource, resource.object());
     return (ObjectValue) ((ObjectValue) review).get(StringValue.of("request"));
   }
 

@@ -167,6 +167,27 @@ class CheckCommandTest {
   }
 
   @Test
+  void replaysARecordedAdmissionReview() {
+    String recorded = "src/test/resources/check/reviews/recorded.json";
+    Cli.Run run = check("--env", "prod", recorded);
+    assertEquals(1, run.exit(), run.err());
+    assertEquals(recorded + ": Pod shop/web: denied\n"
+        + "  deny     privileged: Resource Pod/shop/web (container=web) is privileged\n"
+        + "  patch    readonly_root_fs: add /spec/containers/0/securityContext/readOnlyRootFilesystem true\n"
+        + "checked 1 resource: 0 allowed, 1 denied\n", run.out());
+  }
+
+  @Test
+  void refusesAnAdmissionReviewWithoutUid(@TempDir Path dir) throws IOException {
+    Path review = dir.resolve("review.json");
+    Files.writeString(review, "{\"apiVersion\": \"admission.k8s.io/v1\", \"kind\": \"AdmissionReview\", "
+        + "\"request\": {\"object\": {\"kind\": \"Pod\"}}}");
+    Cli.Run run = check(review.toString());
+    assertEquals(2, run.exit());
+    assertEquals("error: " + review + ": document 1: AdmissionReview request has no uid\n", run.err());
+  }
+
+  @Test
   void pssBaselineDeniesOnlyBaselineControls() {
     Cli.Run run = check("--pss", "baseline", PRIVILEGED, WRITABLE, BUNDLE);
     assertEquals(1, run.exit(), run.err());

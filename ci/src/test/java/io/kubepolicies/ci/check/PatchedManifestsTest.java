@@ -51,6 +51,6 @@ class PatchedManifestsTest {
   private static CheckResult result(ObjectValue manifest) {
     Decision quiet = new Decision("uid", Webhook.MUTATING, true, Decision.Outcome.DEFAULT_ALLOW, List.of(), List.of(),
         List.of(), List.of(), List.of(), null, null, false, 0);
-    return new CheckResult(new Resource("f.yaml", manifest), "default", quiet, quiet, manifest, Optional.empty());
+    return new CheckResult(Resource.manifest("f.yaml", manifest), "default", quiet, quiet, manifest, Optional.empty());
   }
 }
