@@ -161,3 +161,93 @@ malformed_inputs := [
 	{"request": {"kind": {"kind": "CronJob"}, "object": {"spec": {"jobTemplate": {"spec": null}}}}},
 	{"request": {"kind": {"kind": "PodTemplate"}, "object": {"template": []}}},
 ]
+
+# The name of the container in each list of compliant_spec.
+names := {"initContainers": "init", "containers": "app", "ephemeralContainers": "debug"}
+
+# An operation setting field ("/"-separated) in the securityContext of the first container of list.
+set_container(list, field, value) := {"op": "add", "path": sprintf("/%s/0/securityContext/%s", [list, field]), "value": value}
+
+# An operation setting field ("/"-separated) in the pod's securityContext.
+set_pod(field, value) := {"op": "add", "path": sprintf("/securityContext/%s", [field]), "value": value}
+
+# The findings a control reports, as the workload helpers build them for the fixtures' resources.
+pod_finding(id, kind, problem) := {
+	"message": sprintf("%s: Resource %s/%s/app %s", [id, kind, namespace, problem]),
+	"container": "",
+}
+
+container_finding(id, kind, container, problem) := {
+	"message": sprintf("%s: Resource %s/%s/app (container=%s) %s", [id, kind, namespace, container, problem]),
+	"container": container,
+}
+
+# The seed's "pod violating all policies": every control fails on it at once.
+violating_annotations := {"container.apparmor.security.beta.kubernetes.io/app": "unconfined"}
+
+violating_context := {
+	"privileged": true,
+	"allowPrivilegeEscalation": true,
+	"readOnlyRootFilesystem": false,
+	"runAsNonRoot": false,
+	"runAsUser": 0,
+	"procMount": "Unmasked",
+	"seccompProfile": {"type": "Unconfined"},
+	"appArmorProfile": {"type": "Unconfined"},
+	"seLinuxOptions": {"type": "spc_t", "user": "system_u", "role": "system_r"},
+	"windowsOptions": {"hostProcess": true},
+	"capabilities": {"add": ["SYS_ADMIN", "NET_RAW"]},
+}
+
+violating_container(name) := {
+	"name": name,
+	"image": "registry.example.com/app:1.0",
+	"securityContext": violating_context,
+	"ports": [{"containerPort": 8080, "hostPort": 8080}],
+	"livenessProbe": {"httpGet": {"host": "169.254.169.254", "path": "/", "port": 80}},
+	"lifecycle": {"preStop": {"tcpSocket": {"host": "10.0.0.1", "port": 22}}},
+}
+
+violating_spec := {
+	"hostNetwork": true,
+	"hostPID": true,
+	"hostIPC": true,
+	"securityContext": {
+		"runAsNonRoot": false,
+		"runAsUser": 0,
+		"seccompProfile": {"type": "Unconfined"},
+		"appArmorProfile": {"type": "Unconfined"},
+		"seLinuxOptions": {"type": "spc_t"},
+		"windowsOptions": {"hostProcess": true},
+		"sysctls": [{"name": "kernel.msgmax", "value": "65536"}],
+	},
+	"initContainers": [violating_container("init")],
+	"containers": [violating_container("app")],
+	"ephemeralContainers": [violating_container("debug")],
+	"volumes": [
+		{"name": "host", "hostPath": {"path": "/var/run/docker.sock"}},
+		{"name": "nfs", "nfs": {"server": "nfs.example.com", "path": "/exports"}},
+	],
+}
+
+violating_review(kind) := annotated_review(kind, violating_annotations, violating_spec)
+
+# A pod spec whose findings the mutations can all fix: nothing set, partly set, set wrong (but not
+# privileged) across the three lists, and a pod-level runAsNonRoot=false and Unconfined profile.
+fixable_spec := {
+	"securityContext": {"runAsNonRoot": false, "seccompProfile": {"type": "Unconfined"}},
+	"initContainers": [{"name": "init", "image": "registry.example.com/init:1.0"}],
+	"containers": [
+		{"name": "app", "image": "registry.example.com/app:1.0", "securityContext": {
+			"allowPrivilegeEscalation": true,
+			"readOnlyRootFilesystem": false,
+			"runAsNonRoot": false,
+			"capabilities": {"add": ["NET_BIND_SERVICE"], "drop": ["NET_RAW"]},
+		}},
+		{"name": "sidecar", "image": "registry.example.com/sidecar:1.0", "securityContext": {
+			"capabilities": null,
+			"seccompProfile": {"type": "Unconfined"},
+		}},
+	],
+	"ephemeralContainers": [{"name": "debug", "image": "registry.example.com/debug:1.0", "securityContext": null}],
+}
