@@ -11,23 +11,18 @@ package kube_policies.lib.patches
 
 import data.kube_policies.lib.workload
 
-container_edit(policy, container, field, value) := object.union(container_target(policy, container, field), {"value": value})
-
-container_removal(policy, container, field) := container_target(policy, container, field)
-
-pod_edit(policy, field, value) := object.union(pod_target(policy, field), {"value": value})
-
-pod_removal(policy, field) := pod_target(policy, field)
-
-container_target(policy, container, field) := {
+# Sets field of a container's (a workload.containers element) securityContext to value.
+container_edit(policy, container, field, value) := {
 	"policy": policy,
 	"container": container.name,
 	"path": concat("", [container.path, "/securityContext"]),
 	"current": object.get(container.container, "securityContext", null),
 	"field": field,
+	"value": value,
 }
 
-pod_target(policy, field) := {
+# Removes field from the pod's securityContext.
+pod_removal(policy, field) := {
 	"policy": policy,
 	"container": "",
 	"path": concat("", [workload.spec_pointer, "/securityContext"]),

@@ -53,22 +53,16 @@ test_missing_nested_object_is_added_whole if {
 	}
 }
 
-test_pod_level_edits_and_removals if {
-	r := fixtures.review("PodTemplate", {"securityContext": {"runAsNonRoot": false}, "containers": [{"name": "app"}]})
+test_pod_level_removals if {
+	r := fixtures.review("PodTemplate", {"securityContext": {"runAsNonRoot": false, "seccompProfile": {"type": "Unconfined"}}, "containers": [{"name": "app"}]})
 	edits := {
 		patches.pod_removal("a", ["runAsNonRoot"]),
-		patches.pod_edit("b", ["seccompProfile"], {"type": "RuntimeDefault"}),
+		patches.pod_removal("b", ["seccompProfile"]),
 	} with input as r
 	patches.ops(edits) == {
 		{"op": "remove", "path": "/template/spec/securityContext/runAsNonRoot", "policy": "a", "container": ""},
-		{"op": "add", "path": "/template/spec/securityContext/seccompProfile", "value": {"type": "RuntimeDefault"}, "policy": "b", "container": ""},
+		{"op": "remove", "path": "/template/spec/securityContext/seccompProfile", "policy": "b", "container": ""},
 	}
-}
-
-test_missing_pod_security_context_is_added_whole if {
-	r := fixtures.pod(fixtures.bare_spec)
-	edits := {patches.pod_edit("p", ["seccompProfile"], {"type": "RuntimeDefault"})} with input as r
-	patches.ops(edits) == {{"op": "add", "path": "/spec/securityContext", "value": {"seccompProfile": {"type": "RuntimeDefault"}}, "policy": "p", "container": ""}}
 }
 
 test_false_and_null_values_are_set_not_removed if {
