@@ -18,8 +18,4 @@ public record AllowlistEntry(String policy, String namespace, List<String> conta
   public AllowlistEntry {
     containers = List.copyOf(containers);
   }
-
-  public boolean coversAnyContainer() {
-    return containers.contains(ANY_CONTAINER);
-  }
 }

@@ -76,7 +76,7 @@ public final class AllowlistFile {
             strings(critical.path("workloads"))));
   }
 
-  /** {@code prod.yaml} must say {@code environment: prod}: a copied file that still names its source is a classic slip. */
+  /** {@code prod.yaml} must say {@code environment: prod}: a copied file still naming its source is a classic slip. */
   private void checkFileName(String environment) {
     String name = Path.of(document.file()).getFileName().toString();
     String stem = name.replaceFirst("\\.ya?ml$", "");
@@ -105,7 +105,8 @@ public final class AllowlistFile {
         TreePath first = seen.putIfAbsent(policy + "/" + namespace + "/" + container, at);
         if (first != null) {
           problems.add(document.problem(at, "duplicate exception: policy " + policy + ", namespace " + namespace
-              + ", container " + container + " is already excepted at " + first + " (line " + document.line(first) + ")"));
+              + ", container " + container + " is already excepted at " + first
+              + " (line " + document.line(first) + ")"));
         }
       }
       String expiresText = node.get("expires").textValue();

@@ -191,7 +191,8 @@ public final class YamlDocuments {
       ObjectNode object = JsonNodeFactory.instance.objectNode();
       for (NodeTuple tuple : node.getValue()) {
         if (!(tuple.getKeyNode() instanceof ScalarNode key)) {
-          throw problem(tuple.getKeyNode(), path, "a mapping key must be a plain value, not a " + tuple.getKeyNode().getNodeId());
+          throw problem(tuple.getKeyNode(), path,
+              "a mapping key must be a plain value, not a " + tuple.getKeyNode().getNodeId());
         }
         TreePath at = path.member(key.getValue());
         object.set(key.getValue(), convert(tuple.getValueNode(), at));
@@ -242,7 +243,7 @@ public final class YamlDocuments {
       return JsonNodeFactory.instance.numberNode(decimal(node.getValue(), d));
     }
 
-    /** The exact decimal of the text where it is plain decimal notation; sexagesimal and the like go through the double. */
+    /** The exact decimal of plain decimal notation; sexagesimal and the like go through the double. */
     private static BigDecimal decimal(String text, double value) {
       try {
         return new BigDecimal(text.replace("_", ""));

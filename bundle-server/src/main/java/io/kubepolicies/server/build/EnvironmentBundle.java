@@ -20,7 +20,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
-import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
@@ -53,7 +52,8 @@ public final class EnvironmentBundle {
    */
   public static EnvironmentBundle build(Path repositoryRoot, String environment) throws BuildException {
     if (Environment.of(environment).isEmpty()) {
-      throw new BuildException("unknown environment \"" + environment + "\" (expected one of dev, staging, prod)");
+      throw new BuildException("unknown environment \"" + environment + "\" (expected one of "
+          + Environment.allIds() + ")");
     }
     PolicyLibrary library = PolicyLibrary.load(repositoryRoot);
     Controls controls = library.controls();
@@ -73,7 +73,7 @@ public final class EnvironmentBundle {
         SourceRevision.of(repositoryRoot));
   }
 
-  public static Path allowlistFile(Path repositoryRoot, String environment) {
+  private static Path allowlistFile(Path repositoryRoot, String environment) {
     return repositoryRoot.resolve(ALLOWLISTS_DIRECTORY).resolve(environment + ".yaml");
   }
 
@@ -131,13 +131,6 @@ public final class EnvironmentBundle {
   /** The whole base document the bundle carries, {@code {"kube_policies": {"config": ...}}}. */
   public ObjectValue data() {
     return dataOf(config.toValue());
-  }
-
-  /** Module text by bundle path. */
-  public Map<String, String> modules() {
-    Map<String, String> modules = new TreeMap<>();
-    bundle.modules().forEach(module -> modules.put(module.path(), module.source()));
-    return modules;
   }
 
   public String revision() {

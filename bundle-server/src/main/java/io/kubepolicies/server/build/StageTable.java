@@ -10,7 +10,6 @@ import io.kubepolicies.allowlists.document.TreePath;
 import io.kubepolicies.allowlists.document.YamlDocuments;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -62,7 +61,7 @@ public final class StageTable {
       TreePath at = TreePath.of("environments", env.getKey());
       if (Environment.of(env.getKey()).isEmpty()) {
         problems.add(document.problem(at, "unknown environment \"" + env.getKey() + "\" (expected one of "
-            + Arrays.stream(Environment.values()).map(Environment::id).collect(Collectors.joining(", ")) + ")"));
+            + Environment.allIds() + ")"));
         return;
       }
       Map<String, Stage> stages = new TreeMap<>();
@@ -91,7 +90,9 @@ public final class StageTable {
       }
     }
     return new Stage(
-        Optional.ofNullable(modes.get(ControlKind.VALIDATING.modeKey())).map(node -> ValidatingMode.of(node.textValue())),
-        Optional.ofNullable(modes.get(ControlKind.MUTATING.modeKey())).map(node -> MutatingMode.of(node.textValue())));
+        Optional.ofNullable(modes.get(ControlKind.VALIDATING.modeKey()))
+            .map(node -> ValidatingMode.of(node.textValue())),
+        Optional.ofNullable(modes.get(ControlKind.MUTATING.modeKey()))
+            .map(node -> MutatingMode.of(node.textValue())));
   }
 }

@@ -57,18 +57,18 @@ final class AdmissionRequests {
     String namespace = namespaceOf(resource);
     ObjectValue placed = namespace.isEmpty() ? object : object.with(StringValue.of("metadata"),
         metadata(object).with(StringValue.of("namespace"), StringValue.of(namespace)));
-    String[] groupVersion = groupAndVersion(resource.apiVersion());
+    GroupVersion groupVersion = GroupVersion.of(resource.apiVersion());
     ObjectValue kind = ObjectValue.builder()
-        .put("group", StringValue.of(groupVersion[0]))
-        .put("version", StringValue.of(groupVersion[1]))
+        .put("group", StringValue.of(groupVersion.group()))
+        .put("version", StringValue.of(groupVersion.version()))
         .put("kind", StringValue.of(resource.kind()))
         .build();
     ObjectValue request = ObjectValue.builder()
         .put("uid", StringValue.of(uid(resource)))
         .put("kind", kind)
         .put("resource", ObjectValue.builder()
-            .put("group", StringValue.of(groupVersion[0]))
-            .put("version", StringValue.of(groupVersion[1]))
+            .put("group", StringValue.of(groupVersion.group()))
+            .put("version", StringValue.of(groupVersion.version()))
             .put("resource", StringValue.of(plural(resource.kind())))
             .build())
         .put("requestKind", kind)
@@ -98,10 +98,13 @@ final class AdmissionRequests {
     return object.get("metadata") instanceof ObjectValue m ? m : ObjectValue.EMPTY;
   }
 
-  /** {@code apps/v1} is group apps, version v1; {@code v1} is the core group. */
-  private static String[] groupAndVersion(String apiVersion) {
-    int slash = apiVersion.indexOf('/');
-    return slash < 0 ? new String[] {"", apiVersion} : new String[] {apiVersion.substring(0, slash), apiVersion.substring(slash + 1)};
+  /** An apiVersion split up: {@code apps/v1} is group apps, version v1; {@code v1} is the core group (""). */
+  private record GroupVersion(String group, String version) {
+    static GroupVersion of(String apiVersion) {
+      int slash = apiVersion.indexOf('/');
+      return slash < 0 ? new GroupVersion("", apiVersion)
+          : new GroupVersion(apiVersion.substring(0, slash), apiVersion.substring(slash + 1));
+    }
   }
 
   /** The resource name the API server uses for a kind: lower case, English plural. */

@@ -4,6 +4,7 @@ import io.kubepolicies.enforcer.decision.Decision;
 import io.kubepolicies.enforcer.decision.Finding;
 import io.kubepolicies.rego.value.ObjectValue;
 import io.kubepolicies.rego.value.Value;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -66,7 +67,7 @@ public record CheckResult(Resource resource, String namespace, Decision mutation
 
   /** Evaluation errors of either webhook and a patch that does not apply, in that order. */
   public List<String> errors() {
-    List<String> errors = new java.util.ArrayList<>();
+    List<String> errors = new ArrayList<>();
     Optional.ofNullable(mutation.error()).ifPresent(e -> errors.add("mutating: " + e));
     error.ifPresent(errors::add);
     Optional.ofNullable(validation.error()).ifPresent(e -> errors.add("validating: " + e));

@@ -20,7 +20,8 @@ import org.yaml.snakeyaml.resolver.Resolver;
  * ({@code "yes"}, {@code "1.10"}, {@code "12:30"}, {@code "2027-01-31"}) stays quoted.
  */
 final class PatchedManifests {
-  private final YAMLMapper yaml = YAMLMapper.builder(YAMLFactory.builder().stringQuotingChecker(new Yaml11Quoting()).build())
+  private final YAMLMapper yaml = YAMLMapper
+      .builder(YAMLFactory.builder().stringQuotingChecker(new Yaml11Quoting()).build())
       .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
       .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
       .build();
