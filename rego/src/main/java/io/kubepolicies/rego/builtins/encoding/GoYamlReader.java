@@ -1,6 +1,7 @@
 package io.kubepolicies.rego.builtins.encoding;
 
 import io.kubepolicies.rego.builtins.BuiltinException;
+import io.kubepolicies.rego.builtins.gostd.GoBase64;
 import io.kubepolicies.rego.value.ArrayValue;
 import io.kubepolicies.rego.value.BooleanValue;
 import io.kubepolicies.rego.value.NullValue;
@@ -223,7 +224,11 @@ public final class GoYamlReader {
       return value;
     }
     if (tag.equals(Tag.BINARY)) {
-      return new String(GoBase64.decodeStd(value.getBytes(StandardCharsets.UTF_8)), StandardCharsets.UTF_8);
+      try {
+        return new String(GoBase64.decodeStd(value.getBytes(StandardCharsets.UTF_8)), StandardCharsets.UTF_8);
+      } catch (GoBase64.CorruptInputException e) {
+        throw BuiltinException.error(e.getMessage());
+      }
     }
     String want = tag.getValue().substring(Tag.PREFIX.length());
     GoYamlScalars.Resolved r = GoYamlScalars.resolve(value);

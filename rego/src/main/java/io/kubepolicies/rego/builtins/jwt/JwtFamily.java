@@ -7,6 +7,7 @@ import io.kubepolicies.rego.builtins.BuiltinException;
 import io.kubepolicies.rego.builtins.BuiltinFamily;
 import io.kubepolicies.rego.builtins.Builtins;
 import io.kubepolicies.rego.builtins.Operands;
+import io.kubepolicies.rego.builtins.gostd.GoBase64;
 import io.kubepolicies.rego.builtins.gostd.GoJson;
 import io.kubepolicies.rego.types.Type;
 import io.kubepolicies.rego.value.ArrayValue;
@@ -67,8 +68,8 @@ public final class JwtFamily implements BuiltinFamily {
     ObjectValue claims = Token.jsonObject(payload);
     byte[] signature;
     try {
-      signature = Base64Url.decode(token.signature());
-    } catch (Base64Url.DecodeException e) {
+      signature = GoBase64.decodeUrlPaddingOptional(token.signature());
+    } catch (GoBase64.CorruptInputException e) {
       throw BuiltinException.error("JWT signature had invalid encoding: " + e.getMessage());
     }
     return ArrayValue.of(header, claims, StringValue.of(HexFormat.of().formatHex(signature)));
@@ -195,8 +196,8 @@ public final class JwtFamily implements BuiltinFamily {
     if (jwtType && !isJson(payload)) {
       throw BuiltinException.error("type is JWT but payload is not JSON");
     }
-    String signingInput = Base64Url.encode(headers.getBytes(StandardCharsets.UTF_8)) + "."
-        + Base64Url.encode(payload.getBytes(StandardCharsets.UTF_8));
+    String signingInput = GoBase64.encodeRawUrl(headers.getBytes(StandardCharsets.UTF_8)) + "."
+        + GoBase64.encodeRawUrl(payload.getBytes(StandardCharsets.UTF_8));
     Jwk.Key key = keys.get(0);
     Object material = key.secret() != null ? key.secret() : key.privateKey();
     byte[] signature;
@@ -205,7 +206,7 @@ public final class JwtFamily implements BuiltinFamily {
     } catch (IllegalArgumentException e) {
       throw BuiltinException.error(e.getMessage());
     }
-    return StringValue.of(signingInput + "." + Base64Url.encode(signature));
+    return StringValue.of(signingInput + "." + GoBase64.encodeRawUrl(signature));
   }
 
   private static boolean isJson(String text) {
