@@ -8,12 +8,12 @@ import static io.kubepolicies.rego.types.Type.arrayOf;
 import static io.kubepolicies.rego.types.Type.objectOf;
 import static io.kubepolicies.rego.types.Type.setOf;
 
-import io.kubepolicies.rego.builtins.encoding.GoHex;
-import io.kubepolicies.rego.builtins.encoding.GoJsonReader;
-import io.kubepolicies.rego.builtins.encoding.GoJsonWriter;
 import io.kubepolicies.rego.builtins.encoding.GoYamlReader;
 import io.kubepolicies.rego.builtins.encoding.GoYamlWriter;
 import io.kubepolicies.rego.builtins.gostd.GoBase64;
+import io.kubepolicies.rego.builtins.gostd.GoHex;
+import io.kubepolicies.rego.builtins.gostd.GoJsonReader;
+import io.kubepolicies.rego.builtins.gostd.GoJsonWriter;
 import io.kubepolicies.rego.builtins.neturl.QueryValues;
 import io.kubepolicies.rego.builtins.neturl.UrlError;
 import io.kubepolicies.rego.builtins.neturl.UrlEscaping;

@@ -3,7 +3,7 @@ package io.kubepolicies.rego.builtins.aws;
 import io.kubepolicies.rego.builtins.BuiltinException;
 import io.kubepolicies.rego.builtins.BuiltinFamily;
 import io.kubepolicies.rego.builtins.Builtins;
-import io.kubepolicies.rego.builtins.gostd.GoJson;
+import io.kubepolicies.rego.builtins.gostd.GoJsonWriter;
 import io.kubepolicies.rego.builtins.gostd.GoUrl;
 import io.kubepolicies.rego.builtins.http.HttpRequestOperand;
 import io.kubepolicies.rego.types.Type;
@@ -148,7 +148,7 @@ public final class AwsProvidersFamily implements BuiltinFamily {
       return stringOrEmpty(rawBody).getBytes(StandardCharsets.UTF_8);
     }
     if (body != null) {
-      return GoJson.marshal(body).getBytes(StandardCharsets.UTF_8);
+      return GoJsonWriter.compact(body).getBytes(StandardCharsets.UTF_8);
     }
     return new byte[0];
   }

@@ -2,6 +2,7 @@ package io.kubepolicies.rego.builtins.encoding;
 
 import io.kubepolicies.rego.builtins.BuiltinException;
 import io.kubepolicies.rego.builtins.gostd.GoBase64;
+import io.kubepolicies.rego.builtins.gostd.GoFloat;
 import io.kubepolicies.rego.value.ArrayValue;
 import io.kubepolicies.rego.value.BooleanValue;
 import io.kubepolicies.rego.value.NullValue;
@@ -303,7 +304,7 @@ public final class GoYamlReader {
         return d > 0 ? ".inf" : "-.inf";
       }
       float f = d.floatValue();
-      return GoFloat.formatG(GoFloat.shortest(f), f == 0 && 1 / f < 0);
+      return GoFloat.formatShortest(f, 'g');
     }
     String type = key == null ? "%!s(<nil>)" : "uint64";
     throw BuiltinException.error("unsupported map key of type: " + type + ", key: " + goSyntax(key)

@@ -1,7 +1,7 @@
 package io.kubepolicies.rego.builtins.http;
 
 import io.kubepolicies.rego.builtins.BuiltinException;
-import io.kubepolicies.rego.builtins.gostd.GoJson;
+import io.kubepolicies.rego.builtins.gostd.GoJsonWriter;
 import io.kubepolicies.rego.value.BooleanValue;
 import io.kubepolicies.rego.value.Json;
 import io.kubepolicies.rego.value.NumberValue;
@@ -71,7 +71,7 @@ record HttpSendOptions(
         case "method" -> method = text.toUpperCase(Locale.ROOT);
         case "url" -> url = text;
         case "enable_redirect" -> redirect = parseBool(v);
-        case "body" -> body = GoJson.marshal(v).getBytes(StandardCharsets.UTF_8);
+        case "body" -> body = GoJsonWriter.compact(v).getBytes(StandardCharsets.UTF_8);
         case "raw_body" -> rawBody = text.getBytes(StandardCharsets.UTF_8);
         case "tls_use_system_certs" -> systemCerts = parseBool(v);
         case "tls_insecure_skip_verify" -> insecure = parseBool(v);

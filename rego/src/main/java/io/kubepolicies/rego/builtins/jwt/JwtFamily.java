@@ -8,7 +8,7 @@ import io.kubepolicies.rego.builtins.BuiltinFamily;
 import io.kubepolicies.rego.builtins.Builtins;
 import io.kubepolicies.rego.builtins.Operands;
 import io.kubepolicies.rego.builtins.gostd.GoBase64;
-import io.kubepolicies.rego.builtins.gostd.GoJson;
+import io.kubepolicies.rego.builtins.gostd.GoJsonWriter;
 import io.kubepolicies.rego.types.Type;
 import io.kubepolicies.rego.value.ArrayValue;
 import io.kubepolicies.rego.value.BooleanValue;
@@ -54,7 +54,7 @@ public final class JwtFamily implements BuiltinFamily {
       return sign(headers, payload, key);
     });
     r.function("io.jwt.encode_sign", List.of(STRING_OBJECT, STRING_OBJECT, STRING_OBJECT), Type.STRING,
-        (ctx, args) -> sign(GoJson.marshal(args[0]), GoJson.marshal(args[1]), GoJson.marshal(args[2])));
+        (ctx, args) -> sign(GoJsonWriter.compact(args[0]), GoJsonWriter.compact(args[1]), GoJsonWriter.compact(args[2])));
   }
 
   private static Value decode(Value jwt) {

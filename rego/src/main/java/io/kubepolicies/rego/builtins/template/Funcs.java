@@ -3,6 +3,7 @@ package io.kubepolicies.rego.builtins.template;
 import io.kubepolicies.rego.builtins.format.GoPrinter;
 import io.kubepolicies.rego.builtins.format.GoValue;
 import io.kubepolicies.rego.value.GoQuote;
+import io.kubepolicies.rego.value.Ordering;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -331,7 +332,7 @@ final class Funcs {
     return switch (k1) {
       case INT -> ((GoValue.Int) a).value() < ((GoValue.Int) b).value();
       case FLOAT -> ((GoValue.Float) a).value() < ((GoValue.Float) b).value();
-      case STRING -> compareBytes(((GoValue.Str) a).value(), ((GoValue.Str) b).value()) < 0;
+      case STRING -> Ordering.compareStrings(((GoValue.Str) a).value(), ((GoValue.Str) b).value()) < 0;
       default -> throw new FuncException("invalid type for comparison");
     };
   }
@@ -347,10 +348,6 @@ final class Funcs {
       return f.value();
     }
     return ((GoValue.Str) v).value();
-  }
-
-  private static int compareBytes(String a, String b) {
-    return TemplateData.KEY_ORDER.compare(a, b);
   }
 
   // ---- escaping ----
