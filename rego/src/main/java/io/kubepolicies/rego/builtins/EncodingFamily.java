@@ -8,8 +8,6 @@ import static io.kubepolicies.rego.types.Type.arrayOf;
 import static io.kubepolicies.rego.types.Type.objectOf;
 import static io.kubepolicies.rego.types.Type.setOf;
 
-import io.kubepolicies.rego.builtins.encoding.GoYamlReader;
-import io.kubepolicies.rego.builtins.encoding.GoYamlWriter;
 import io.kubepolicies.rego.builtins.gostd.GoBase64;
 import io.kubepolicies.rego.builtins.gostd.GoHex;
 import io.kubepolicies.rego.builtins.gostd.GoJsonReader;
@@ -17,6 +15,8 @@ import io.kubepolicies.rego.builtins.gostd.GoJsonWriter;
 import io.kubepolicies.rego.builtins.neturl.QueryValues;
 import io.kubepolicies.rego.builtins.neturl.UrlError;
 import io.kubepolicies.rego.builtins.neturl.UrlEscaping;
+import io.kubepolicies.rego.builtins.yaml.GoYamlReader;
+import io.kubepolicies.rego.builtins.yaml.GoYamlWriter;
 import io.kubepolicies.rego.value.ArrayValue;
 import io.kubepolicies.rego.value.BooleanValue;
 import io.kubepolicies.rego.value.ObjectValue;
