@@ -5,6 +5,7 @@ import io.kubepolicies.rego.builtins.BuiltinFamily;
 import io.kubepolicies.rego.builtins.Builtins;
 import io.kubepolicies.rego.builtins.gostd.GoJsonWriter;
 import io.kubepolicies.rego.builtins.gostd.GoUrl;
+import io.kubepolicies.rego.builtins.gostd.UrlError;
 import io.kubepolicies.rego.builtins.http.HttpRequestOperand;
 import io.kubepolicies.rego.types.Type;
 import io.kubepolicies.rego.value.BooleanValue;
@@ -79,7 +80,7 @@ public final class AwsProvidersFamily implements BuiltinFamily {
     GoUrl parsedUrl;
     try {
       parsedUrl = GoUrl.parse(((StringValue) url).value());
-    } catch (GoUrl.ParseException e) {
+    } catch (UrlError e) {
       throw BuiltinException.error(e.getMessage());
     }
     byte[] body = body(request.get("body"), request.get("raw_body"));

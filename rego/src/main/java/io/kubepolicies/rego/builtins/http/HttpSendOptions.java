@@ -3,6 +3,7 @@ package io.kubepolicies.rego.builtins.http;
 import io.kubepolicies.rego.builtins.BuiltinException;
 import io.kubepolicies.rego.builtins.gostd.GoJsonWriter;
 import io.kubepolicies.rego.value.BooleanValue;
+import io.kubepolicies.rego.value.GoQuote;
 import io.kubepolicies.rego.value.Json;
 import io.kubepolicies.rego.value.NumberValue;
 import io.kubepolicies.rego.value.ObjectValue;
@@ -65,7 +66,7 @@ record HttpSendOptions(
       Value v = request.get(k);
       String text = v instanceof StringValue s ? trimQuotes(s.value()) : null;
       if (text == null && STRING_KEYS.contains(key)) {
-        throw BuiltinException.error(quote(key) + " must be a string");
+        throw BuiltinException.error(GoQuote.quote(key) + " must be a string");
       }
       switch (key) {
         case "method" -> method = text.toUpperCase(Locale.ROOT);
@@ -85,7 +86,7 @@ record HttpSendOptions(
             "force_yaml_decode", "raise_error", "max_retry_attempts", "cache_ignored_headers" -> {
           // read elsewhere
         }
-        default -> throw BuiltinException.error("invalid parameter " + quote(key));
+        default -> throw BuiltinException.error("invalid parameter " + GoQuote.quote(key));
       }
     }
     if (headers.containsKey("Host")) {
@@ -114,19 +115,13 @@ record HttpSendOptions(
     return s.substring(start, end);
   }
 
-  static String quote(String s) {
-    StringBuilder out = new StringBuilder();
-    RegoText.quote(s, out);
-    return out.toString();
-  }
-
   /** Go's strconv.ParseBool over the value's Rego text, as OPA does for boolean options. */
   private static boolean parseBool(Value v) {
     String text = RegoText.write(v);
     return switch (text) {
       case "1", "t", "T", "TRUE", "true", "True" -> true;
       case "0", "f", "F", "FALSE", "false", "False" -> false;
-      default -> throw BuiltinException.error("strconv.ParseBool: parsing " + quote(text) + ": invalid syntax");
+      default -> throw BuiltinException.error("strconv.ParseBool: parsing " + GoQuote.quote(text) + ": invalid syntax");
     };
   }
 
@@ -137,7 +132,7 @@ record HttpSendOptions(
       return false;
     }
     if (!(v instanceof BooleanValue b)) {
-      throw BuiltinException.error("invalid value for " + quote(key) + " field");
+      throw BuiltinException.error("invalid value for " + GoQuote.quote(key) + " field");
     }
     return b.value();
   }

@@ -2,6 +2,7 @@ package io.kubepolicies.rego.builtins.template;
 
 import io.kubepolicies.rego.builtins.format.GoPrinter;
 import io.kubepolicies.rego.builtins.format.GoValue;
+import io.kubepolicies.rego.builtins.gostd.UrlEscaping;
 import io.kubepolicies.rego.value.GoQuote;
 import io.kubepolicies.rego.value.Ordering;
 import java.nio.charset.StandardCharsets;
@@ -132,7 +133,7 @@ final class Funcs {
           asInterfaces(args.subList(1, args.size()))));
       case "html" -> GoValue.Str.of(html(joined(args)));
       case "js" -> GoValue.Str.of(js(joined(args)));
-      case "urlquery" -> GoValue.Str.of(urlQuery(joined(args)));
+      case "urlquery" -> GoValue.Str.of(UrlEscaping.queryEscape(joined(args)));
       case "call" -> throw new FuncException("non-function of type " + typeName(args.get(0)));
       case "eq" -> new GoValue.Bool(eq(args.get(0), args.subList(1, args.size())));
       case "ne" -> new GoValue.Bool(!eq(args.get(0), args.subList(1, 2)));
@@ -397,22 +398,6 @@ final class Funcs {
             sb.appendCodePoint(cp);
           }
         }
-      }
-    }
-    return sb.toString();
-  }
-
-  private static String urlQuery(String s) {
-    StringBuilder sb = new StringBuilder(s.length());
-    for (byte b : s.getBytes(StandardCharsets.UTF_8)) {
-      int c = b & 0xFF;
-      if (c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-' || c == '_' || c == '.'
-          || c == '~') {
-        sb.append((char) c);
-      } else if (c == ' ') {
-        sb.append('+');
-      } else {
-        sb.append('%').append(String.format("%02X", c));
       }
     }
     return sb.toString();

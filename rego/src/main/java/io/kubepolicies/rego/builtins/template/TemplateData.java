@@ -72,7 +72,7 @@ public final class TemplateData {
 
   /** Go quotes some characters with escapes that JSON does not have. */
   private static void checkEscapes(String s) {
-    String quoted = GoQuote.quote(s, false);
+    String quoted = GoQuote.quote(s);
     for (int i = 1; i < quoted.length() - 1; i++) {
       if (quoted.charAt(i) == '\\') {
         char escape = quoted.charAt(++i);

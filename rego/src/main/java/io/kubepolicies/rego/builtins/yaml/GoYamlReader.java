@@ -5,10 +5,10 @@ import io.kubepolicies.rego.builtins.gostd.GoBase64;
 import io.kubepolicies.rego.builtins.gostd.GoFloat;
 import io.kubepolicies.rego.value.ArrayValue;
 import io.kubepolicies.rego.value.BooleanValue;
+import io.kubepolicies.rego.value.GoQuote;
 import io.kubepolicies.rego.value.NullValue;
 import io.kubepolicies.rego.value.NumberValue;
 import io.kubepolicies.rego.value.ObjectValue;
-import io.kubepolicies.rego.value.RegoText;
 import io.kubepolicies.rego.value.StringValue;
 import io.kubepolicies.rego.value.Value;
 import java.math.BigDecimal;
@@ -317,9 +317,7 @@ public final class GoYamlReader {
       return "<nil>";
     }
     if (v instanceof String s) {
-      StringBuilder sb = new StringBuilder();
-      RegoText.quote(s, sb);
-      return sb.toString();
+      return GoQuote.quote(s);
     }
     if (v instanceof BigInteger b) {
       return "0x" + b.toString(16);
