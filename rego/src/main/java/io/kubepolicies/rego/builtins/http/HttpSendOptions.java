@@ -2,6 +2,8 @@ package io.kubepolicies.rego.builtins.http;
 
 import io.kubepolicies.rego.builtins.BuiltinException;
 import io.kubepolicies.rego.builtins.gostd.GoJsonWriter;
+import io.kubepolicies.rego.builtins.strings.GoText;
+import io.kubepolicies.rego.builtins.time.GoDuration;
 import io.kubepolicies.rego.value.BooleanValue;
 import io.kubepolicies.rego.value.GoQuote;
 import io.kubepolicies.rego.value.Json;
@@ -64,7 +66,8 @@ record HttpSendOptions(
     for (Value k : request.sortedKeys()) {
       String key = ((StringValue) k).value();
       Value v = request.get(k);
-      String text = v instanceof StringValue s ? trimQuotes(s.value()) : null;
+      // OPA trims surrounding double quotes from string options
+      String text = v instanceof StringValue s ? GoText.trim(s.value(), "\"") : null;
       if (text == null && STRING_KEYS.contains(key)) {
         throw BuiltinException.error(GoQuote.quote(key) + " must be a string");
       }
@@ -100,19 +103,6 @@ record HttpSendOptions(
             tls.getOrDefault("tls_client_key", ""), tls.getOrDefault("tls_client_cert_file", ""),
             tls.getOrDefault("tls_client_key_file", ""), tls.getOrDefault("tls_client_cert_env_variable", ""),
             tls.getOrDefault("tls_client_key_env_variable", "")));
-  }
-
-  /** OPA trims surrounding double quotes from string options. */
-  private static String trimQuotes(String s) {
-    int start = 0;
-    int end = s.length();
-    while (start < end && s.charAt(start) == '"') {
-      start++;
-    }
-    while (end > start && s.charAt(end - 1) == '"') {
-      end--;
-    }
-    return s.substring(start, end);
   }
 
   /** Go's strconv.ParseBool over the value's Rego text, as OPA does for boolean options. */
@@ -193,8 +183,8 @@ record HttpSendOptions(
         return Duration.ofNanos(Long.parseLong(s.value()));
       } catch (NumberFormatException notAnInteger) {
         try {
-          return Duration.ofNanos(GoDuration.parseNanos(s.value()));
-        } catch (IllegalArgumentException e) {
+          return Duration.ofNanos(GoDuration.parse(s.value()));
+        } catch (BuiltinException e) {
           throw BuiltinException.error("invalid timeout value " + RegoText.write(v) + ": " + e.getMessage());
         }
       }

@@ -9,6 +9,7 @@ import io.kubepolicies.rego.builtins.Builtins;
 import io.kubepolicies.rego.builtins.Operands;
 import io.kubepolicies.rego.builtins.gostd.GoBase64;
 import io.kubepolicies.rego.builtins.gostd.GoJsonWriter;
+import io.kubepolicies.rego.builtins.strings.GoText;
 import io.kubepolicies.rego.types.Type;
 import io.kubepolicies.rego.value.ArrayValue;
 import io.kubepolicies.rego.value.BooleanValue;
@@ -63,7 +64,7 @@ public final class JwtFamily implements BuiltinFamily {
     byte[] payload = token.decodedPayload();
     if (header.get("cty") instanceof StringValue cty && cty.value().equals("JWT")) {
       // a nested token's payload is the inner token, possibly quoted
-      return decode(StringValue.of(trimQuotes(new String(payload, StandardCharsets.UTF_8))));
+      return decode(StringValue.of(GoText.trim(new String(payload, StandardCharsets.UTF_8), "\"'")));
     }
     ObjectValue claims = Token.jsonObject(payload);
     byte[] signature;
@@ -73,18 +74,6 @@ public final class JwtFamily implements BuiltinFamily {
       throw BuiltinException.error("JWT signature had invalid encoding: " + e.getMessage());
     }
     return ArrayValue.of(header, claims, StringValue.of(HexFormat.of().formatHex(signature)));
-  }
-
-  private static String trimQuotes(String s) {
-    int start = 0;
-    int end = s.length();
-    while (start < end && (s.charAt(start) == '"' || s.charAt(start) == '\'')) {
-      start++;
-    }
-    while (end > start && (s.charAt(end - 1) == '"' || s.charAt(end - 1) == '\'')) {
-      end--;
-    }
-    return s.substring(start, end);
   }
 
   private static Value verifyHmac(JwsAlgorithm alg, Value[] args) {
