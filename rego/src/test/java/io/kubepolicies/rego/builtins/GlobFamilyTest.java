@@ -3,6 +3,7 @@ package io.kubepolicies.rego.builtins;
 import static io.kubepolicies.rego.builtins.TestTerms.str;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.kubepolicies.rego.RegoError;
 import io.kubepolicies.rego.value.ArrayValue;
@@ -152,6 +153,23 @@ class GlobFamilyTest {
       assertEquals("operand 2 must be array of runes but got array containing string",
           failure("*", delims("ab")).getMessage());
       assertEquals(RegoError.EVAL_TYPE, failure("*", str(".")).code());
+    }
+
+    @Test
+    void aMalformedDelimiterOperandFailsOnEveryCall() {
+      assertEquals("operand 2 must be array of runes but got array containing string",
+          failure("*", delims("ab")).getMessage());
+      assertEquals("operand 2 must be array of runes but got array containing string",
+          failure("*", delims("ab")).getMessage());
+      assertTrue(matches("*", delims("a"), "bc"));
+    }
+
+    @Test
+    void theValueIsCheckedBeforeAMalformedGlobIsReported() {
+      BuiltinException e = assertThrows(BuiltinException.class,
+          () -> new TestContext().call(builtins, "glob.match", str("[z-a]"), delims(), NumberValue.of(1)));
+      assertEquals("operand 3 must be string but got number", e.getMessage());
+      assertEquals("hi character 'a' should be greater than lo 'z'", failure("[z-a]", delims()).getMessage());
     }
 
     @Test

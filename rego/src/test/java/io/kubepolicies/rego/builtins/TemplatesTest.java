@@ -39,6 +39,13 @@ class TemplatesTest {
   }
 
   @Test
+  void aMalformedTemplateFailsTheSameWayOnEveryCall() {
+    fails("template: template:1: unclosed action", "{{.a", "{}");
+    fails("template: template:1: unclosed action", "{{.a", "{\"a\": 1}");
+    renders("1", "{{.a}}", "{\"a\": 1}");
+  }
+
+  @Test
   void rendersTemplatesAsGoDoes() {
     renders("hello world", "{{.test}}", "{\"test\": \"hello world\"}");
     renders("2023", "{{.test}}", "{\"test\": 2023}");
