@@ -123,35 +123,49 @@ public final class GoQuote {
     return cp >= 0 && cp <= Character.MAX_CODE_POINT && (cp < 0xD800 || cp > 0xDFFF);
   }
 
-  private static void appendEscaped(int cp, char quote, boolean asciiOnly, StringBuilder sb) {
+  /**
+   * The character {@code strconv.Quote} writes after a backslash for {@code cp} ({@code 'n'},
+   * {@code 'x'}, {@code 'u'}, {@code 'U'}, ...), or 0 when it writes {@code cp} as it is.
+   */
+  public static char escapeLetter(int cp) {
+    return escapeLetter(cp, '"', false);
+  }
+
+  private static char escapeLetter(int cp, char quote, boolean asciiOnly) {
     if (cp == quote || cp == '\\') {
-      sb.append('\\').appendCodePoint(cp);
-      return;
+      return (char) cp;
     }
     if (asciiOnly ? cp < 0x80 && isPrint(cp) : isPrint(cp)) {
+      return 0;
+    }
+    return switch (cp) {
+      case 0x07 -> 'a';
+      case '\b' -> 'b';
+      case '\f' -> 'f';
+      case '\n' -> 'n';
+      case '\r' -> 'r';
+      case '\t' -> 't';
+      case 0x0B -> 'v';
+      default -> cp < ' ' || cp == 0x7F ? 'x' : isValidRune(cp) && cp >= 0x10000 ? 'U' : 'u';
+    };
+  }
+
+  private static void appendEscaped(int cp, char quote, boolean asciiOnly, StringBuilder sb) {
+    char letter = escapeLetter(cp, quote, asciiOnly);
+    if (letter == 0) {
       sb.appendCodePoint(cp);
       return;
     }
-    switch (cp) {
-      case 0x07 -> sb.append("\\a");
-      case '\b' -> sb.append("\\b");
-      case '\f' -> sb.append("\\f");
-      case '\n' -> sb.append("\\n");
-      case '\r' -> sb.append("\\r");
-      case '\t' -> sb.append("\\t");
-      case 0x0B -> sb.append("\\v");
-      default -> {
-        if (cp < ' ' || cp == 0x7F) {
-          sb.append("\\x").append(HEX[cp >> 4]).append(HEX[cp & 0xF]);
-        } else {
-          int r = isValidRune(cp) ? cp : 0xFFFD;
-          int digits = r < 0x10000 ? 4 : 8;
-          sb.append(r < 0x10000 ? "\\u" : "\\U");
-          for (int shift = (digits - 1) * 4; shift >= 0; shift -= 4) {
-            sb.append(HEX[(r >> shift) & 0xF]);
-          }
-        }
-      }
+    sb.append('\\').append(letter);
+    int digits = switch (letter) {
+      case 'x' -> 2;
+      case 'u' -> 4;
+      case 'U' -> 8;
+      default -> 0;
+    };
+    int r = isValidRune(cp) ? cp : 0xFFFD;
+    for (int shift = (digits - 1) * 4; shift >= 0; shift -= 4) {
+      sb.append(HEX[(r >> shift) & 0xF]);
     }
   }
 }

@@ -30,6 +30,22 @@ class GoQuoteTest {
   }
 
   @Test
+  void namesTheEscapeStrconvQuoteWrites() {
+    assertEquals(0, GoQuote.escapeLetter('a'));
+    assertEquals(0, GoQuote.escapeLetter(0x1F600));
+    assertEquals('"', GoQuote.escapeLetter('"'));
+    assertEquals('\\', GoQuote.escapeLetter('\\'));
+    assertEquals('n', GoQuote.escapeLetter('\n'));
+    assertEquals('a', GoQuote.escapeLetter(0x07));
+    assertEquals('v', GoQuote.escapeLetter(0x0B));
+    assertEquals('x', GoQuote.escapeLetter(0x01));
+    assertEquals('x', GoQuote.escapeLetter(0x7F));
+    assertEquals('u', GoQuote.escapeLetter(0x2028));
+    assertEquals('u', GoQuote.escapeLetter(0xD800));
+    assertEquals('U', GoQuote.escapeLetter(0xE0001));
+  }
+
+  @Test
   void quotesToAsciiWithEscapes() {
     assertEquals("\"\\u00e9\\u00ad\\u2028 \\u00a0\"", GoQuote.quote("\u00e9\u00ad\u2028 \u00a0", true));
     assertEquals("\"\\U0001f600\\U000e0001\\ufffe\"", GoQuote.quote("\uD83D\uDE00\uDB40\uDC01\uFFFE", true));

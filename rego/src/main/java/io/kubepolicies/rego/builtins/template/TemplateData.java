@@ -72,13 +72,12 @@ public final class TemplateData {
 
   /** Go quotes some characters with escapes that JSON does not have. */
   private static void checkEscapes(String s) {
-    String quoted = GoQuote.quote(s);
-    for (int i = 1; i < quoted.length() - 1; i++) {
-      if (quoted.charAt(i) == '\\') {
-        char escape = quoted.charAt(++i);
-        if (escape == 'x' || escape == 'a' || escape == 'v' || escape == 'U') {
-          throw invalid(escape, "in string escape code");
-        }
+    for (int i = 0; i < s.length(); ) {
+      int cp = s.codePointAt(i);
+      i += Character.charCount(cp);
+      char escape = GoQuote.escapeLetter(cp);
+      if (escape == 'x' || escape == 'a' || escape == 'v' || escape == 'U') {
+        throw invalid(escape, "in string escape code");
       }
     }
   }
