@@ -41,6 +41,7 @@ public final class BundlePoller implements AutoCloseable {
   private final BundleActivator activator;
   private final BundleCache cache;
   private final EnforcerMetrics metrics;
+  private final PollSchedule schedule;
   private final AtomicReference<ActiveBundle> active = new AtomicReference<>();
   private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
     Thread t = new Thread(r, "kube-policies-bundle-poller");
@@ -58,6 +59,7 @@ public final class BundlePoller implements AutoCloseable {
     this.activator = activator;
     this.cache = cache;
     this.metrics = metrics;
+    this.schedule = new PollSchedule(config.pollInterval(), config.jitter(), config.maxBackoff());
   }
 
   /** Serves the persisted bundle, if it still verifies, then polls right away and from then on. */
@@ -89,7 +91,8 @@ public final class BundlePoller implements AutoCloseable {
     metrics.polled(result.label());
     consecutiveFailures = result == Result.FAILED ? consecutiveFailures + 1 : 0;
     try {
-      scheduler.schedule(this::pollAndReschedule, nextDelay().toNanos(), TimeUnit.NANOSECONDS);
+      Duration delay = schedule.delayAfter(consecutiveFailures, ThreadLocalRandom.current().nextDouble());
+      scheduler.schedule(this::pollAndReschedule, delay.toNanos(), TimeUnit.NANOSECONDS);
     } catch (RejectedExecutionException e) {
       LOG.debug("bundle poller stopped");
     }
@@ -114,9 +117,10 @@ public final class BundlePoller implements AutoCloseable {
         pointerEtag = stored.etag();
         return Result.UNCHANGED;
       }
+      long start = System.nanoTime();
       byte[] archive = store.bundle(pointer.key(), config.maxBundleBytes());
       ActiveBundle next = activator.activate(archive, Optional.of(pointer), current == null ? 0 : current.sequence());
-      swapIn(next, pointer.key());
+      swapIn(next, pointer.key() + " in " + (System.nanoTime() - start) / 1_000_000 + " ms");
       pointerEtag = stored.etag();
       persist(archive);
       return Result.ACTIVATED;
@@ -156,21 +160,6 @@ public final class BundlePoller implements AutoCloseable {
 
   private static String describe(ActiveBundle b) {
     return b == null ? "no bundle" : "revision " + b.revision() + " (sequence " + b.sequence() + ")";
-  }
-
-  /**
-   * The poll interval, doubled per consecutive failure up to the maximum backoff, then shortened at
-   * random by up to the jitter fraction (never lengthened, so a new bundle is seen within one interval).
-   */
-  Duration nextDelay() {
-    Duration base = config.pollInterval();
-    if (consecutiveFailures > 0) {
-      int doublings = Math.min(consecutiveFailures - 1, 30);
-      Duration backoff = base.multipliedBy(1L << doublings);
-      base = backoff.compareTo(config.maxBackoff()) > 0 ? config.maxBackoff() : backoff;
-    }
-    double factor = 1 - config.jitter() * ThreadLocalRandom.current().nextDouble();
-    return Duration.ofNanos((long) (base.toNanos() * factor));
   }
 
   @Override
