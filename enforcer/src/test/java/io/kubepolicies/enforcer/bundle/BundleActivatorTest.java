@@ -85,10 +85,11 @@ class BundleActivatorTest {
 
   @Test
   void refusesATamperedFile() throws Exception {
-    assertEquals(BundleFailure.SIGNATURE_INVALID, rejection(tampered(), Optional.empty(), 0));
+    assertEquals(BundleFailure.SIGNATURE_INVALID, rejection(tamperedWith(bundles), Optional.empty(), 0));
   }
 
-  static byte[] tampered() throws Exception {
+  /** A signed bundle whose policy was replaced afterwards (an empty one that denies nothing). */
+  static byte[] tamperedWith(TestBundles bundles) throws Exception {
     Bundle signed = bundles.signed("dev", 7, "rev-7", List.of("validating.rego", "mutating.rego"), bundles.signingKey());
     List<BundleFile> files = new ArrayList<>();
     for (BundleFile f : signed.files()) {
