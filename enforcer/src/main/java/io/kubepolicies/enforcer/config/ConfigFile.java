@@ -96,11 +96,12 @@ public final class ConfigFile {
   }
 
   private static BundleConfig bundles(YamlSection s, Map<String, String> env) throws ConfigException {
+    String environment = s.requiredString("environment");
     Map<String, Path> keys = s.paths("trusted_keys");
     if (keys.isEmpty()) {
       throw new ConfigException(s.name("trusted_keys") + " needs at least one key id and PEM file");
     }
-    return new BundleConfig(s.requiredString("environment"), store(s.section("store"), env), keys,
+    return new BundleConfig(environment, store(s.section("store"), env), keys,
         s.duration("poll_interval", DEFAULT_POLL), s.fraction("jitter", DEFAULT_JITTER),
         s.duration("max_backoff", DEFAULT_MAX_BACKOFF), s.path("cache_dir").orElse(Path.of(DEFAULT_CACHE_DIR)),
         s.number("max_bundle_bytes", DEFAULT_MAX_BUNDLE_BYTES));
