@@ -2,6 +2,7 @@ package io.kubepolicies.ci;
 
 import io.kubepolicies.ci.bundle.BundleCommand;
 import io.kubepolicies.ci.conformance.ConformanceCommand;
+import io.kubepolicies.ci.enforcer.EnforcerCommand;
 import io.kubepolicies.ci.eval.EvalCommand;
 import io.kubepolicies.ci.test.TestCommand;
 import picocli.CommandLine;
@@ -13,7 +14,8 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "kube-policies 0.1.0",
     description = "Guardrails for Kubernetes: evaluate, test and ship Rego policy bundles.",
-    subcommands = {EvalCommand.class, TestCommand.class, ConformanceCommand.class, BundleCommand.class})
+    subcommands = {EvalCommand.class, TestCommand.class, ConformanceCommand.class, BundleCommand.class,
+        EnforcerCommand.class})
 public final class Main implements Runnable {
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
