@@ -22,6 +22,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,9 +45,16 @@ final class AdmissionEndpoint implements Handler {
   private final EnforcerMetrics metrics;
   private final DecisionLog log;
   private final Clock clock;
+  private final Semaphore slots;
 
+  /**
+   * {@code slots} bounds how many evaluations run at once (shared by both webhooks): evaluation is
+   * pure CPU, so beyond a few per core more threads only slice the CPU finer, delaying every request
+   * and starving the bundle poller, while queued requests wait within their deadline.
+   */
   AdmissionEndpoint(Webhook webhook, AdmissionConfig config, Supplier<ActiveBundle> bundles, EnforcerMetrics metrics,
-      DecisionLog log, Clock clock) {
+      DecisionLog log, Clock clock, Semaphore slots) {
+    this.slots = slots;
     this.webhook = webhook;
     this.config = config;
     this.bundles = bundles;
@@ -88,11 +97,22 @@ final class AdmissionEndpoint implements Handler {
     }
     long start = System.nanoTime();
     try {
+      if (!slots.tryAcquire(deadline - start, TimeUnit.NANOSECONDS)) {
+        return Decision.failed(review, webhook, config.failureMode(),
+            "the deadline passed while waiting for an evaluation slot", System.nanoTime() - start);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return Decision.failed(review, webhook, config.failureMode(), "interrupted", System.nanoTime() - start);
+    }
+    try {
       return bundle.decider().decide(review, webhook, config.failureMode(), deadline);
     } catch (RuntimeException | StackOverflowError e) {
       // A defect or a pathological input must still get the answer the operator chose, not a 500.
       LOG.error("evaluation of request {} failed unexpectedly", review.uid(), e);
       return Decision.failed(review, webhook, config.failureMode(), "internal error: " + e, System.nanoTime() - start);
+    } finally {
+      slots.release();
     }
   }
 

@@ -18,6 +18,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.concurrent.Semaphore;
 import java.util.function.Supplier;
 import org.eclipse.jetty.http.HttpVersion;
 import org.eclipse.jetty.server.HttpConfiguration;
@@ -43,8 +44,9 @@ public final class WebhookServer implements AutoCloseable {
 
   public static WebhookServer start(ServerConfig server, ReloadingTls tls, AdmissionConfig admission,
       Supplier<ActiveBundle> bundles, EnforcerMetrics metrics, DecisionLog log, Clock clock) {
-    AdmissionEndpoint validating = new AdmissionEndpoint(Webhook.VALIDATING, admission, bundles, metrics, log, clock);
-    AdmissionEndpoint mutating = new AdmissionEndpoint(Webhook.MUTATING, admission, bundles, metrics, log, clock);
+    Semaphore slots = new Semaphore(Math.max(2, 2 * Runtime.getRuntime().availableProcessors()), true);
+    AdmissionEndpoint validating = new AdmissionEndpoint(Webhook.VALIDATING, admission, bundles, metrics, log, clock, slots);
+    AdmissionEndpoint mutating = new AdmissionEndpoint(Webhook.MUTATING, admission, bundles, metrics, log, clock, slots);
     Javalin app = Javalin.create(cfg -> {
       cfg.startup.showJavalinBanner = false;
       cfg.startup.showOldJavalinVersionWarning = false;
