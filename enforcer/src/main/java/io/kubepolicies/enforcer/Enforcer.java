@@ -34,13 +34,11 @@ public final class Enforcer implements AutoCloseable {
 
   private final WebhookServer server;
   private final BundlePoller poller;
-  private final EnforcerMetrics metrics;
   private final Deque<AutoCloseable> resources;
 
-  private Enforcer(WebhookServer server, BundlePoller poller, EnforcerMetrics metrics, Deque<AutoCloseable> resources) {
+  private Enforcer(WebhookServer server, BundlePoller poller, Deque<AutoCloseable> resources) {
     this.server = server;
     this.poller = poller;
-    this.metrics = metrics;
     this.resources = resources;
   }
 
@@ -73,7 +71,7 @@ public final class Enforcer implements AutoCloseable {
       tlsWatcher.scheduleWithFixedDelay(() -> reloadTls(tls, metrics), every, every, TimeUnit.MILLISECONDS);
       LOG.info("kube-policies enforcer for environment {} listening on https://{}:{}", config.bundles().environment(),
           config.server().host(), server.port());
-      return new Enforcer(server, poller, metrics, resources);
+      return new Enforcer(server, poller, resources);
     } catch (ConfigException | RuntimeException e) {
       closeAll(resources);
       throw e;
@@ -105,10 +103,6 @@ public final class Enforcer implements AutoCloseable {
   /** Whether a verified bundle is active (what {@code /readyz} reports). */
   public boolean ready() {
     return poller.current() != null;
-  }
-
-  public EnforcerMetrics metrics() {
-    return metrics;
   }
 
   /** Stops serving, polling and reloading; returns when they have stopped. */

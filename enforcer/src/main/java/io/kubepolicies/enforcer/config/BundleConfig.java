@@ -33,11 +33,7 @@ public record BundleConfig(String environment, StoreConfig store, Map<String, Pa
     }
   }
 
-  public BundleConfig withPollInterval(Duration value) {
-    return new BundleConfig(environment, store, trustedKeys, value, jitter, maxBackoff, cacheDir, maxBundleBytes);
-  }
-
-  public BundleConfig withStore(StoreConfig value) {
-    return new BundleConfig(environment, value, trustedKeys, pollInterval, jitter, maxBackoff, cacheDir, maxBundleBytes);
+  public BundleConfig withEnvironment(String value) {
+    return new BundleConfig(value, store, trustedKeys, pollInterval, jitter, maxBackoff, cacheDir, maxBundleBytes);
   }
 }

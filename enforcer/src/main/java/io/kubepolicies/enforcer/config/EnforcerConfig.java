@@ -4,10 +4,6 @@ package io.kubepolicies.enforcer.config;
 public record EnforcerConfig(ServerConfig server, AdmissionConfig admission, BundleConfig bundles,
     DecisionLogConfig decisionLog) {
 
-  public EnforcerConfig withServer(ServerConfig value) {
-    return new EnforcerConfig(value, admission, bundles, decisionLog);
-  }
-
   public EnforcerConfig withAdmission(AdmissionConfig value) {
     return new EnforcerConfig(server, value, bundles, decisionLog);
   }

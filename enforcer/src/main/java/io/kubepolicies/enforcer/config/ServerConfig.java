@@ -16,8 +16,4 @@ public record ServerConfig(String host, int port, Path certFile, Path keyFile, D
     }
     Durations.requirePositive("tls reload interval", tlsReloadInterval);
   }
-
-  public ServerConfig withPort(int value) {
-    return new ServerConfig(host, value, certFile, keyFile, tlsReloadInterval);
-  }
 }

@@ -11,7 +11,6 @@ import io.kubepolicies.signing.bundle.Bundle;
 import io.kubepolicies.signing.bundle.BundleFile;
 import io.kubepolicies.signing.bundle.BundleLimits;
 import io.kubepolicies.signing.bundle.BundleWriter;
-import io.kubepolicies.signing.jws.PemKeys;
 import io.kubepolicies.signing.jws.SigningKey;
 import io.kubepolicies.signing.jws.VerificationKey;
 import io.kubepolicies.signing.signature.TrustedKeys;
@@ -35,11 +34,7 @@ class BundleActivatorTest {
   @BeforeAll
   static void keys() throws Exception {
     bundles = new TestBundles();
-    java.nio.file.Path pub = java.nio.file.Files.createTempFile("signing", ".pem");
-    bundles.writePublicKey(pub);
-    TrustedKeys trusted = TrustedKeys.of(Map.of(TestBundles.KEY_ID,
-        VerificationKey.of(PemKeys.publicKey(java.nio.file.Files.readString(pub)))));
-    java.nio.file.Files.delete(pub);
+    TrustedKeys trusted = TrustedKeys.of(Map.of(TestBundles.KEY_ID, VerificationKey.of(bundles.publicKey())));
     activator = new BundleActivator("dev", trusted, BundleLimits.DEFAULT, Clock.fixed(NOW, ZoneOffset.UTC));
   }
 

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import io.kubepolicies.enforcer.config.DecisionLogConfig;
 import io.kubepolicies.enforcer.metrics.EnforcerMetrics;
 import io.kubepolicies.rego.value.Json;
+import io.kubepolicies.rego.value.ObjectValue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -35,7 +36,7 @@ class DecisionLogTest {
   void includesTheErrorOfAFailedEvaluation() {
     DecisionRecord failed = new DecisionRecord(RECORD.time(), "u-2", "mutating", "UPDATE", "Deployment", "apps", "api",
         "bob", "allowed", "fail_open", List.of(), 0, "rev-7", false, "deadline exceeded");
-    assertEquals(Json.parse("\"deadline exceeded\""), ((io.kubepolicies.rego.value.ObjectValue)
+    assertEquals(Json.parse("\"deadline exceeded\""), ((ObjectValue)
         Json.parse(DecisionLog.toJson(failed))).get("error"));
   }
 

@@ -20,6 +20,8 @@ import io.kubepolicies.enforcer.testing.WebhookClient;
 import io.kubepolicies.enforcer.testing.WebhookClient.Reply;
 import io.kubepolicies.rego.value.BooleanValue;
 import io.kubepolicies.rego.value.Json;
+import io.kubepolicies.rego.value.NumberValue;
+import io.kubepolicies.rego.value.ObjectValue;
 import io.kubepolicies.rego.value.StringValue;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -67,9 +69,7 @@ class AdmissionWebhooksTest {
     open = Enforcer.start(TestEnforcers.config(dir.resolve("open"), pki, bundles, store, Duration.ofMillis(200))
         .withAdmission(AdmissionConfig.DEFAULT.withFailureMode(FailureMode.OPEN).withDeadline(Duration.ofMillis(200))));
     EnforcerConfig noBundle = TestEnforcers.config(dir.resolve("empty"), pki, bundles, store, Duration.ofMillis(200));
-    empty = Enforcer.start(noBundle.withBundles(new io.kubepolicies.enforcer.config.BundleConfig("qa",
-        noBundle.bundles().store(), noBundle.bundles().trustedKeys(), noBundle.bundles().pollInterval(), 0.2,
-        Duration.ofSeconds(2), noBundle.bundles().cacheDir(), 1 << 20)));
+    empty = Enforcer.start(noBundle.withBundles(noBundle.bundles().withEnvironment("qa")));
     client = new WebhookClient(pki.clientContext(), closed.port());
     openClient = new WebhookClient(pki.clientContext(), open.port());
     emptyClient = new WebhookClient(pki.clientContext(), empty.port());
@@ -97,7 +97,7 @@ class AdmissionWebhooksTest {
            "all_rules": "no_latest: no_latest: Resource Pod/apps/web (container=app) uses the latest tag",
            "denied": "no_latest: no_latest: Resource Pod/apps/web (container=app) uses the latest tag",
            "bundle_revision": "rev-1"}}"""), r.response());
-    assertEquals(Json.parse("\"admission.k8s.io/v1\""), ((io.kubepolicies.rego.value.ObjectValue) r.json()).get("apiVersion"));
+    assertEquals(Json.parse("\"admission.k8s.io/v1\""), ((ObjectValue) r.json()).get("apiVersion"));
   }
 
   @Test
@@ -247,7 +247,7 @@ class AdmissionWebhooksTest {
   /** A refusal with the Status shape, {@code code}, and a message starting with {@code message}. */
   private static void assertRefused(Reply r, int code, String message) {
     assertEquals(code, r.status(), r.body());
-    io.kubepolicies.rego.value.ObjectValue body = (io.kubepolicies.rego.value.ObjectValue) r.json();
+    ObjectValue body = (ObjectValue) r.json();
     assertTrue(((StringValue) body.get("message")).value().startsWith(message), r.body());
     assertFalse(r.body().contains("Exception"), r.body());
   }
@@ -258,7 +258,7 @@ class AdmissionWebhooksTest {
     Waits.until("the decision log has the line", WAIT, () -> Files.exists(decisionLog)
         && Files.readString(decisionLog).contains("uid-logged-dry"));
     String line = Files.readAllLines(decisionLog).stream().filter(l -> l.contains("uid-logged-dry")).findFirst().orElseThrow();
-    io.kubepolicies.rego.value.ObjectValue entry = (io.kubepolicies.rego.value.ObjectValue) Json.parse(line);
+    ObjectValue entry = (ObjectValue) Json.parse(line);
     assertEquals(StringValue.of("denied"), entry.get("decision"));
     assertEquals(BooleanValue.TRUE, entry.get("dry_run"));
     assertEquals(StringValue.of("carol"), entry.get("user"));
@@ -267,7 +267,7 @@ class AdmissionWebhooksTest {
     assertEquals(StringValue.of("web"), entry.get("name"));
     assertEquals(StringValue.of("rev-1"), entry.get("bundle_revision"));
     assertEquals(Json.parse("[\"no_latest\", \"owner_label\"]"), entry.get("rules"));
-    assertTrue(entry.get("latency_ms") instanceof io.kubepolicies.rego.value.NumberValue);
+    assertTrue(entry.get("latency_ms") instanceof NumberValue);
   }
 
   @Test

@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
+import java.security.PublicKey;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -32,6 +33,10 @@ public final class TestBundles {
   public TestBundles() throws Exception {
     keys = TestPki.ecKeyPair();
     signingKey = SigningKey.of(keys.getPrivate());
+  }
+
+  public PublicKey publicKey() {
+    return keys.getPublic();
   }
 
   /** Writes the public key as PEM, for the enforcer's trusted keys. */
