@@ -4,6 +4,7 @@ import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.kubepolicies.enforcer.bundle.ActiveBundle;
 import io.kubepolicies.enforcer.config.AdmissionConfig;
+import io.kubepolicies.enforcer.config.ConfigException;
 import io.kubepolicies.enforcer.config.ServerConfig;
 import io.kubepolicies.enforcer.decision.Webhook;
 import io.kubepolicies.enforcer.log.DecisionLog;
@@ -43,7 +44,7 @@ public final class WebhookServer implements AutoCloseable {
   }
 
   public static WebhookServer start(ServerConfig server, ReloadingTls tls, AdmissionConfig admission,
-      Supplier<ActiveBundle> bundles, EnforcerMetrics metrics, DecisionLog log, Clock clock) {
+      Supplier<ActiveBundle> bundles, EnforcerMetrics metrics, DecisionLog log, Clock clock) throws ConfigException {
     Semaphore slots = new Semaphore(Math.max(2, 2 * Runtime.getRuntime().availableProcessors()), true);
     AdmissionEndpoint validating = new AdmissionEndpoint(Webhook.VALIDATING, admission, bundles, metrics, log, clock, slots);
     AdmissionEndpoint mutating = new AdmissionEndpoint(Webhook.MUTATING, admission, bundles, metrics, log, clock, slots);
@@ -71,7 +72,13 @@ public final class WebhookServer implements AutoCloseable {
         ctx.contentType(metrics.contentType()).result(out.toByteArray());
       });
     });
-    app.start();
+    try {
+      app.start();
+    } catch (RuntimeException e) {
+      app.stop();
+      Throwable cause = e.getCause() == null ? e : e.getCause();
+      throw new ConfigException("cannot listen on " + server.host() + ":" + server.port() + ": " + cause.getMessage(), e);
+    }
     return new WebhookServer(app);
   }
 

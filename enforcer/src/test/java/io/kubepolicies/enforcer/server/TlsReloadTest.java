@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.kubepolicies.enforcer.Enforcer;
-import io.kubepolicies.enforcer.config.ConfigException;
 import io.kubepolicies.enforcer.config.EnforcerConfig;
 import io.kubepolicies.enforcer.testing.TestBundles;
 import io.kubepolicies.enforcer.testing.TestEnforcers;
@@ -117,24 +116,6 @@ class TlsReloadTest {
           () -> client.metric("kube_policies_tls_reloads_total{result=\"failed\"}") >= 1);
       assertEquals("CN=enforcer", servedName(newClient(pki.clientContext()), enforcer.port()));
     }
-  }
-
-  @Test
-  void refusesToStartWithAKeyThatDoesNotMatchTheCertificate() throws Exception {
-    TestPki pki = new TestPki();
-    EnforcerConfig config = config(pki);
-    pki.issue("other", dir.resolve("other.crt"), config.server().keyFile());
-    ConfigException e = assertThrows(ConfigException.class, () -> Enforcer.start(config));
-    assertTrue(e.getMessage().contains("does not belong to the certificate"), e.getMessage());
-  }
-
-  @Test
-  void refusesToStartWithoutTheCertificateFile() throws Exception {
-    TestPki pki = new TestPki();
-    EnforcerConfig config = config(pki);
-    Files.delete(config.server().certFile());
-    ConfigException e = assertThrows(ConfigException.class, () -> Enforcer.start(config));
-    assertTrue(e.getMessage().startsWith("cannot read the TLS certificate " + config.server().certFile()), e.getMessage());
   }
 
   @Test
