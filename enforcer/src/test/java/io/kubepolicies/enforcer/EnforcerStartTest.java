@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.kubepolicies.enforcer.config.BundleConfig;
 import io.kubepolicies.enforcer.config.ConfigException;
 import io.kubepolicies.enforcer.config.EnforcerConfig;
 import io.kubepolicies.enforcer.config.ServerConfig;
@@ -60,7 +61,7 @@ class EnforcerStartTest {
   void refusesAnUnreadableTrustedKey() throws Exception {
     EnforcerConfig config = config();
     Path bad = Files.writeString(dir.resolve("bad.pem"), "not a key");
-    EnforcerConfig withBadKey = config.withBundles(new io.kubepolicies.enforcer.config.BundleConfig("dev",
+    EnforcerConfig withBadKey = config.withBundles(new BundleConfig("dev",
         config.bundles().store(), Map.of("dev-1", bad), config.bundles().pollInterval(), 0, Duration.ofSeconds(1),
         config.bundles().cacheDir(), 1 << 20));
     ConfigException e = assertThrows(ConfigException.class, () -> Enforcer.start(withBadKey));

@@ -87,7 +87,14 @@ public final class BundlePoller implements AutoCloseable {
   }
 
   private void pollAndReschedule() {
-    Result result = pollOnce();
+    Result result;
+    try {
+      result = pollOnce();
+    } catch (RuntimeException e) {
+      // A defect must not end the polling: the next poll may well succeed.
+      LOG.error("bundle poll failed unexpectedly; still serving {}", describe(active.get()), e);
+      result = Result.FAILED;
+    }
     metrics.polled(result.label());
     consecutiveFailures = result == Result.FAILED ? consecutiveFailures + 1 : 0;
     try {
