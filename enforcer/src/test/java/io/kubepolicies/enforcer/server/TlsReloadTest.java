@@ -1,8 +1,6 @@
 package io.kubepolicies.enforcer.server;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.kubepolicies.enforcer.Enforcer;
 import io.kubepolicies.enforcer.config.EnforcerConfig;
@@ -27,7 +25,6 @@ import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.Locale;
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -115,20 +112,6 @@ class TlsReloadTest {
       Waits.until("the failed reload is counted", Duration.ofSeconds(10),
           () -> client.metric("kube_policies_tls_reloads_total{result=\"failed\"}") >= 1);
       assertEquals("CN=enforcer", servedName(newClient(pki.clientContext()), enforcer.port()));
-    }
-  }
-
-  @Test
-  void servesOnlyTls12AndLater() throws Exception {
-    TestPki pki = new TestPki();
-    try (Enforcer enforcer = Enforcer.start(config(pki))) {
-      SSLContext tls = pki.clientContext();
-      SSLParameters old = tls.getDefaultSSLParameters();
-      old.setProtocols(new String[] {"TLSv1.1"});
-      HttpClient legacy = HttpClient.newBuilder().sslContext(tls).sslParameters(old).build();
-      assertThrows(IOException.class, () -> legacy.send(
-          HttpRequest.newBuilder(URI.create("https://localhost:" + enforcer.port() + "/healthz")).build(),
-          HttpResponse.BodyHandlers.ofString()));
     }
   }
 }
