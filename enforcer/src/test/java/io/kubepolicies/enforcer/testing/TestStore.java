@@ -95,10 +95,14 @@ public final class TestStore implements AutoCloseable {
   }
 
   @Override
-  public void close() throws Exception {
+  public void close() {
     client.close();
     if (!"STOPPED".equals(proxy.getState())) {
-      proxy.stop();
+      try {
+        proxy.stop();
+      } catch (Exception e) {
+        throw new IllegalStateException("cannot stop the test store", e);
+      }
     }
   }
 }
