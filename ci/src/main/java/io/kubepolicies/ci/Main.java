@@ -3,6 +3,7 @@ package io.kubepolicies.ci;
 import io.kubepolicies.ci.bundle.BundleCommand;
 import io.kubepolicies.ci.check.CheckCommand;
 import io.kubepolicies.ci.conformance.ConformanceCommand;
+import io.kubepolicies.ci.enforcer.EnforcerCommand;
 import io.kubepolicies.ci.eval.EvalCommand;
 import io.kubepolicies.ci.test.TestCommand;
 import picocli.CommandLine;
@@ -15,7 +16,7 @@ import picocli.CommandLine.Command;
     version = "kube-policies 0.1.0",
     description = "Guardrails for Kubernetes: evaluate, test and ship Rego policy bundles.",
     subcommands = {EvalCommand.class, TestCommand.class, ConformanceCommand.class, BundleCommand.class,
-        CheckCommand.class})
+        CheckCommand.class, EnforcerCommand.class})
 public final class Main implements Runnable {
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
