@@ -87,7 +87,7 @@ class GraphqlValidationTest {
         schemaError("type A { a: Int } schema { query: Foo }"));
     assertEquals(prefix + "input:1:46: Cannot have multiple schema entry points, consider schema extensions instead.",
         schemaError("type A { a: Int } schema { query: A } schema { query: A }"));
-    assertEquals(prefix + "input:1:20: For T to implement I it must have a field called a.",
+    assertEquals(prefix + "input:1:29: For T to implement I it must have a field called a.",
         schemaError("interface I { a: Int } type T implements I { b: Int }"));
     assertEquals(prefix + "input:1:43: For T to implement I the field a must have type Int!.",
         schemaError("interface I { a: Int! } type T implements I { a: Int }"));
@@ -268,7 +268,7 @@ class GraphqlValidationTest {
         error("{ dog @include(if: true) @include(if: true) { name } }"));
     assertEquals("There can be only one fragment named \"F\" in GraphQL query string at location 1:45",
         error("{ dog { ...F } } fragment F on Dog { name } fragment F on Dog { name }"));
-    assertEquals("There can be only one input field named \"requiredField\" in GraphQL query string at location 1:68",
+    assertEquals("There can be only one input field named \"requiredField\" in GraphQL query string at location 1:71",
         error("{ complicatedArgs { complexArgField(complexArg: {requiredField: true, requiredField: false}) } }"));
     assertEquals("There can be only one operation named \"Q\" in GraphQL query string at location 1:26",
         error("query Q { dog { name } } query Q { cat { meows } }"));
