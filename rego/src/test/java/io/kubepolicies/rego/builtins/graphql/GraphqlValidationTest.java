@@ -89,7 +89,7 @@ class GraphqlValidationTest {
         schemaError("type A { a: Int } schema { query: A } schema { query: A }"));
     assertEquals(prefix + "input:1:29: For T to implement I it must have a field called a.",
         schemaError("interface I { a: Int } type T implements I { b: Int }"));
-    assertEquals(prefix + "input:1:43: For T to implement I the field a must have type Int!.",
+    assertEquals(prefix + "input:1:47: For T to implement I the field a must have type Int!.",
         schemaError("interface I { a: Int! } type T implements I { a: Int }"));
     assertEquals(prefix + "input:1:7: UNION type \"I\" must be OBJECT.", schemaError("union U = I interface I { a: Int }"));
     assertEquals(prefix + "input:1:6: Name \"__T\" must not begin with \"__\", which is reserved by GraphQL introspection.",
@@ -272,7 +272,8 @@ class GraphqlValidationTest {
         error("{ complicatedArgs { complexArgField(complexArg: {requiredField: true, requiredField: false}) } }"));
     assertEquals("There can be only one operation named \"Q\" in GraphQL query string at location 1:26",
         error("query Q { dog { name } } query Q { cat { meows } }"));
-    assertEquals("There can be only one variable named \"$x\" in GraphQL query string at location 1:18",
+    assertEquals("Variable \"$x\" is never used in operation \"Q\".\ninput:1:18: There can be only one variable"
+        + " named \"$x\" in GraphQL query string at location 1:18",
         error("query Q($x: Int, $x: Int) { complicatedArgs { intArgField(intArg: $x) } }"));
   }
 
