@@ -97,10 +97,10 @@ class GraphqlValidationTest {
     assertEquals(prefix + "input:1:6: ENUM E: non-enum value true.", schemaError("enum E { A true }"));
     assertEquals(prefix + "input:1:16: cannot use Query as argument a because OBJECT is not a valid input type",
         schemaError("type Query { f(a: Query): Int }"));
-    assertEquals(prefix + "input:1:22: Field Query.a can only be defined once.", schemaError("type Query { a: Int a: Int }"));
-    assertEquals(prefix + "input:1:31: Directive deprecated is not applicable on SCALAR.",
+    assertEquals(prefix + "input:1:21: Field Query.a can only be defined once.", schemaError("type Query { a: Int a: Int }"));
+    assertEquals(prefix + "input:1:23: Directive deprecated is not applicable on SCALAR.",
         schemaError("extend scalar String @deprecated"));
-    assertEquals(prefix + "input:1:24: Undefined directive nope.", schemaError("type Query { a: Int @nope }"));
+    assertEquals(prefix + "input:1:22: Undefined directive nope.", schemaError("type Query { a: Int @nope }"));
     assertEquals(prefix + "input:1:6: Type A must implement I because it is implemented by J.",
         schemaError("type A implements J { a: Int } interface I { a: Int } interface J implements I { a: Int }"));
   }
