@@ -109,11 +109,13 @@ final class AstDecoder {
       }
     }
 
-    /** The member for {@code field}: exact key, else the last of the keys equal ignoring case (Go's fold match). */
+    /**
+     * The member for {@code field}. gqlparser's own unmarshallers take the exact key only; Go's
+     * decoder takes every key equal to the field name ignoring case, in key order, so the last wins.
+     */
     Value get(String field, boolean exactOnly) {
-      Value exact = byKey.get(field);
-      if (exact != null || exactOnly) {
-        return exact;
+      if (exactOnly) {
+        return byKey.get(field);
       }
       Value found = null;
       for (Map.Entry<String, Value> e : byKey.entrySet()) {
@@ -241,6 +243,18 @@ final class AstDecoder {
     throw at.mismatch(v, goType);
   }
 
+  /**
+   * A type reference the document cannot do without. Go would fail on the missing pointer while
+   * validating; here it is a clear error instead.
+   */
+  private TypeRef requiredType(Reader r, String owner) {
+    TypeRef type = r.object("Type", "ast.Type", this::type);
+    if (type == null) {
+      throw new InvalidAst("GraphQL AST object: " + owner + " has no Type");
+    }
+    return type;
+  }
+
   private <T> T nested(java.util.function.Supplier<T> read) {
     if (depth >= Parser.MAX_DEPTH) {
       throw new InvalidAst("GraphQL AST object nests deeper than " + Parser.MAX_DEPTH + " levels");
@@ -289,7 +303,7 @@ final class AstDecoder {
   private static String relocate(String message, Context at) {
     int into = message.indexOf(" into Go ");
     int ofType = message.lastIndexOf(" of type ");
-    if (into < 0 || ofType < 0 || message.startsWith("GraphQL")) {
+    if (into < 0 || ofType < 0 || message.startsWith("GraphQL AST")) {
       return message;
     }
     return message.substring(0, into) + " into Go struct field " + at.struct() + "." + at.path() + message.substring(ofType);
@@ -349,7 +363,7 @@ final class AstDecoder {
       try {
         return nested(() -> read.apply(o));
       } catch (InvalidAst e) {
-        if (e.getMessage().startsWith("GraphQL")) {
+        if (e.getMessage().startsWith("GraphQL AST")) {
           throw e;
         }
       }
@@ -393,7 +407,7 @@ final class AstDecoder {
     ValueNode defaultValue = r.object("DefaultValue", "ast.Value", this::value);
     r.skipObject("Definition", "ast.Definition");
     List<Directive> directives = r.list("Directives", "ast.DirectiveList", "ast.Directive", this::directive);
-    TypeRef type = r.object("Type", "ast.Type", this::type);
+    TypeRef type = requiredType(r, "a variable definition");
     boolean used = r.bool("Used");
     String variable = r.string("Variable");
     return new VariableDefinition(variable, type, defaultValue, directives, null, comment, used);
@@ -521,7 +535,7 @@ final class AstDecoder {
     String description = r.string("Description");
     List<Directive> directives = r.list("Directives", "ast.DirectiveList", "ast.Directive", this::directive);
     String name = r.string("Name");
-    TypeRef type = r.object("Type", "ast.Type", this::type);
+    TypeRef type = requiredType(r, "field definition \"" + name + "\"");
     return new FieldDefinition(description, name, arguments, defaultValue, type, directives, null, before, after);
   }
 
@@ -532,7 +546,7 @@ final class AstDecoder {
     String description = r.string("Description");
     List<Directive> directives = r.list("Directives", "ast.DirectiveList", "ast.Directive", this::directive);
     String name = r.string("Name");
-    TypeRef type = r.object("Type", "ast.Type", this::type);
+    TypeRef type = requiredType(r, "argument definition \"" + name + "\"");
     return new ArgumentDefinition(description, name, defaultValue, type, directives, null, before, after);
   }
 

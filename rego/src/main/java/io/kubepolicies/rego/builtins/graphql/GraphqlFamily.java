@@ -39,7 +39,8 @@ public final class GraphqlFamily implements BuiltinFamily {
         (ctx, args) -> parseAndVerify(args[0], args[1]));
     r.function("graphql.parse_query", List.of(Type.STRING), OBJECT,
         (ctx, args) -> parseQuery(Operands.string(args, 1)).ast());
-    r.function("graphql.parse_schema", List.of(Type.STRING), OBJECT, (ctx, args) -> parseSchema(args[0]));
+    r.function("graphql.parse_schema", List.of(Type.STRING), OBJECT,
+        (ctx, args) -> parseSchema(Operands.string(args, 1)));
     r.function("graphql.is_valid", List.of(DOCUMENT, DOCUMENT), Type.BOOLEAN,
         (ctx, args) -> BooleanValue.of(isValid(args[0], args[1])));
     r.function("graphql.schema_is_valid", List.of(DOCUMENT), Type.BOOLEAN,
@@ -92,8 +93,7 @@ public final class GraphqlFamily implements BuiltinFamily {
     }
   }
 
-  private Value parseSchema(Value operand) {
-    String text = Operands.string(new Value[] {operand}, 1);
+  private Value parseSchema(String text) {
     SchemaEntry entry = schema(StringValue.of(text));
     if (entry.parseError() != null) {
       throw BuiltinException.error(entry.parseError());

@@ -14,7 +14,6 @@ final class Schema {
   final Map<String, TypeDef> types = new HashMap<>();
   final Map<String, DirectiveDefinition> directives = new HashMap<>();
   final Map<String, List<TypeDef>> possibleTypes = new HashMap<>();
-  final Map<String, List<TypeDef>> implementsOf = new HashMap<>();
   TypeDef query;
   TypeDef mutation;
   TypeDef subscription;

@@ -56,10 +56,7 @@ final class SchemaValidator {
     }
     for (TypeDef def : defs) {
       switch (def.kind) {
-        case "UNION" -> def.types.forEach(t -> {
-          addPossibleType(def.name, schema.types.get(t));
-          addImplements(t, def);
-        });
+        case "UNION" -> def.types.forEach(t -> addPossibleType(def.name, schema.types.get(t)));
         case "INPUT_OBJECT", "OBJECT" -> {
           addInterfaces(def);
           addPossibleType(def.name, def);
@@ -111,7 +108,6 @@ final class SchemaValidator {
   private void addInterfaces(TypeDef def) {
     for (String intf : def.interfaces) {
       addPossibleType(intf, def);
-      addImplements(def.name, schema.types.get(intf));
     }
   }
 
@@ -119,12 +115,6 @@ final class SchemaValidator {
   private void addPossibleType(String name, TypeDef def) {
     if (def != null) {
       schema.possibleTypes.computeIfAbsent(name, k -> new ArrayList<>()).add(def);
-    }
-  }
-
-  private void addImplements(String name, TypeDef iface) {
-    if (iface != null) {
-      schema.implementsOf.computeIfAbsent(name, k -> new ArrayList<>()).add(iface);
     }
   }
 

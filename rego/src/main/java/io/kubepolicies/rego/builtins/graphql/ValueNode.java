@@ -19,14 +19,18 @@ record ValueNode(String raw, List<ChildValue> children, ValueKind kind, Position
     return children.stream().filter(c -> c.name().equals(name)).map(ChildValue::value).findFirst().orElse(null);
   }
 
+  private static String text(ValueNode v) {
+    return v == null ? "<nil>" : v.text();
+  }
+
   /** gqlparser's {@code Value.String()}, used in validation messages. */
   String text() {
     return switch (kind) {
       case VARIABLE -> "$" + raw;
       case INT, FLOAT, ENUM, BOOLEAN, NULL -> raw;
       case STRING, BLOCK -> GoQuote.quote(raw, false);
-      case LIST -> children.stream().map(c -> c.value().text()).collect(Collectors.joining(",", "[", "]"));
-      case OBJECT -> children.stream().map(c -> c.name() + ":" + c.value().text()).collect(Collectors.joining(",", "{", "}"));
+      case LIST -> children.stream().map(c -> text(c.value())).collect(Collectors.joining(",", "[", "]"));
+      case OBJECT -> children.stream().map(c -> c.name() + ":" + text(c.value())).collect(Collectors.joining(",", "{", "}"));
     };
   }
 }
