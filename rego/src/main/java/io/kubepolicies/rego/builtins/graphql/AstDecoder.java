@@ -31,6 +31,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Reads an AST given as a Rego object back into a document, the way OPA does it: the object's
@@ -255,7 +256,7 @@ final class AstDecoder {
     return type;
   }
 
-  private <T> T nested(java.util.function.Supplier<T> read) {
+  private <T> T nested(Supplier<T> read) {
     if (depth >= Parser.MAX_DEPTH) {
       throw new InvalidAst("GraphQL AST object nests deeper than " + Parser.MAX_DEPTH + " levels");
     }

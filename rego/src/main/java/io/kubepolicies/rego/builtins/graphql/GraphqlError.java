@@ -5,23 +5,19 @@ package io.kubepolicies.rego.builtins.graphql;
  * Go text ({@code input:1:2: Expected Name, found <EOF>}), which OPA takes apart to word its own
  * message.
  */
-public final class GraphqlError extends RuntimeException {
+final class GraphqlError extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
+  /** Where the error applies, or null: documents given as objects carry no positions. */
   private final transient Position position;
 
-  public GraphqlError(Position position, String message) {
+  GraphqlError(Position position, String message) {
     super(message, null, false, false);
     this.position = position;
   }
 
-  /** Where the error applies, or null (documents given as objects carry no positions). */
-  public Position position() {
-    return position;
-  }
-
   /** gqlerror's {@code Error()}: {@code input:LINE:COLUMN: message}, or {@code input: message}. */
-  public String text() {
+  String text() {
     return position == null
         ? "input: " + getMessage()
         : "input:" + position.line() + ":" + position.column() + ": " + getMessage();
