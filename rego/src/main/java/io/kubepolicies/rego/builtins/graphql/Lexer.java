@@ -2,6 +2,7 @@ package io.kubepolicies.rego.builtins.graphql;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 
 /**
  * gqlparser's lexer. It walks the UTF-8 bytes of the source as gqlparser does, so that positions
@@ -397,6 +398,6 @@ final class Lexer {
 
   /** Go's {@code %04d}: gqlparser prints the offending byte in decimal after {@code \\u}. */
   private static String decimal4(int b) {
-    return String.format("%04d", b);
+    return String.format(Locale.ROOT, "%04d", b);
   }
 }
