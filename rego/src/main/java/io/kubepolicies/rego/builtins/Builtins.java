@@ -3,6 +3,7 @@ package io.kubepolicies.rego.builtins;
 import io.kubepolicies.rego.builtins.time.Time;
 import io.kubepolicies.rego.builtins.aws.AwsProvidersFamily;
 import io.kubepolicies.rego.builtins.crypto.CryptoFamily;
+import io.kubepolicies.rego.builtins.graphql.GraphqlFamily;
 import io.kubepolicies.rego.builtins.http.HttpFamily;
 import io.kubepolicies.rego.builtins.jwt.JwtFamily;
 import io.kubepolicies.rego.builtins.net.NetFamily;
@@ -57,7 +58,8 @@ public final class Builtins {
         new AwsProvidersFamily(),
         new CryptoFamily(),
         new JwtFamily(),
-        new HttpFamily()));
+        new HttpFamily(),
+        new GraphqlFamily()));
   }
 
   public static Builtins of(List<? extends BuiltinFamily> families) {
