@@ -4,8 +4,6 @@ import io.kubepolicies.allowlists.ExpiryNotice;
 import io.kubepolicies.enforcer.decision.Decider;
 import io.kubepolicies.rego.RegoError;
 import io.kubepolicies.rego.RegoException;
-import io.kubepolicies.rego.ast.RegoVersion;
-import io.kubepolicies.rego.syntax.Parser;
 import io.kubepolicies.server.build.BuildException;
 import io.kubepolicies.server.build.EnvironmentBundle;
 import io.kubepolicies.server.build.PolicyLibrary;
@@ -92,8 +90,7 @@ public final class CheckCommand implements Callable<Integer> {
     }
     Decider decider;
     try {
-      decider = Decider.compile(bundle.bundle().modules().stream()
-          .map(m -> Parser.parseModule(m.path(), m.source(), RegoVersion.V1)).toList(), bundle.data());
+      decider = Decider.compile(bundle.bundle());
     } catch (RegoException e) {
       err.println("error: the bundle does not compile:\n  "
           + e.errors().stream().map(RegoError::describe).collect(Collectors.joining("\n  ")));

@@ -6,17 +6,10 @@ import io.kubepolicies.enforcer.decision.Decision;
 import io.kubepolicies.enforcer.decision.FailureMode;
 import io.kubepolicies.enforcer.decision.MalformedReviewException;
 import io.kubepolicies.enforcer.decision.Webhook;
-import io.kubepolicies.rego.ast.Module;
-import io.kubepolicies.rego.ast.RegoVersion;
-import io.kubepolicies.rego.syntax.Parser;
-import io.kubepolicies.rego.value.Json;
-import io.kubepolicies.rego.value.ObjectValue;
-import io.kubepolicies.rego.value.Value;
 import io.kubepolicies.signing.BundleException;
 import io.kubepolicies.signing.bundle.Bundle;
 import io.kubepolicies.signing.bundle.BundleLimits;
 import io.kubepolicies.signing.bundle.BundleReader;
-import io.kubepolicies.signing.bundle.ModuleFile;
 import io.kubepolicies.signing.signature.BundleVerifier;
 import io.kubepolicies.signing.signature.SignatureClaims;
 import io.kubepolicies.signing.signature.TrustedKeys;
@@ -28,9 +21,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HexFormat;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -116,13 +107,7 @@ public final class BundleActivator {
 
   private static Decider compile(Bundle bundle) throws BundleRejectedException {
     try {
-      List<Module> modules = new ArrayList<>();
-      for (ModuleFile file : bundle.modules()) {
-        RegoVersion version = file.regoVersion().orElse(1) == 0 ? RegoVersion.V0 : RegoVersion.V1;
-        modules.add(Parser.parseModule(file.path(), file.source(), version));
-      }
-      Value data = Json.parse(bundle.data().toBytes());
-      return Decider.compile(modules, data instanceof ObjectValue o ? o : ObjectValue.EMPTY);
+      return Decider.compile(bundle);
     } catch (RuntimeException e) {
       // RegoException for bad Rego; anything else the compiler throws is just as fatal for this bundle.
       throw new BundleRejectedException(BundleFailure.COMPILE_ERROR, "the bundle does not compile: " + e.getMessage(), e);

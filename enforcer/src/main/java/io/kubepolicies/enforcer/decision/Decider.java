@@ -4,6 +4,11 @@ import io.kubepolicies.rego.Policy;
 import io.kubepolicies.rego.PreparedQuery;
 import io.kubepolicies.rego.RegoException;
 import io.kubepolicies.rego.ast.Module;
+import io.kubepolicies.rego.ast.RegoVersion;
+import io.kubepolicies.rego.syntax.Parser;
+import io.kubepolicies.rego.value.Json;
+import io.kubepolicies.signing.bundle.Bundle;
+import io.kubepolicies.signing.bundle.ModuleFile;
 import io.kubepolicies.rego.builtins.Builtins;
 import io.kubepolicies.rego.eval.EvalOptions;
 import io.kubepolicies.rego.eval.QueryResult;
@@ -35,7 +40,21 @@ public final class Decider {
     this.exemptions = exemptions;
   }
 
-  /** Compiles a bundle's modules and data; throws {@link RegoException} when they do not compile. */
+  /**
+   * Compiles a bundle as it will be enforced: each module parsed in its manifest's Rego version,
+   * with the bundle's merged data. Throws {@link RegoException} when it does not compile.
+   */
+  public static Decider compile(Bundle bundle) {
+    List<Module> modules = new ArrayList<>();
+    for (ModuleFile file : bundle.modules()) {
+      RegoVersion version = file.regoVersion().orElse(1) == 0 ? RegoVersion.V0 : RegoVersion.V1;
+      modules.add(Parser.parseModule(file.path(), file.source(), version));
+    }
+    Value data = Json.parse(bundle.data().toBytes());
+    return compile(modules, data instanceof ObjectValue o ? o : ObjectValue.EMPTY);
+  }
+
+  /** Compiles modules and data; throws {@link RegoException} when they do not compile. */
   public static Decider compile(List<Module> modules, ObjectValue data) {
     Policy policy = Policy.compile(modules, data, Builtins.standard());
     return new Decider(policy.prepare("x := data.validating"), policy.prepare("x := data.mutating"),
