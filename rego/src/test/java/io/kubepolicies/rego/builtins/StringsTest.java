@@ -47,9 +47,9 @@ class StringsTest {
 
   @Test
   void registersOpaSignatures() {
-    assertEquals("any<string, set[string], array[string]>",
+    assertEquals("search: any<string, array[string], set[string]>",
         builtins.get("strings.any_prefix_match").args().get(0).toString());
-    assertEquals("object[string: string]", builtins.get("strings.replace_n").args().get(0).toString());
+    assertEquals("patterns: object[string: string]", builtins.get("strings.replace_n").args().get(0).toString());
     assertEquals(3, builtins.get("strings.split_n").arity());
     assertEquals(24, builtins.names().size());
   }
