@@ -29,11 +29,15 @@ import java.util.Set;
  * <ol>
  *   <li>declare every rule at its place in the tree, and check that rules at one place agree;</li>
  *   <li>resolve names (imports, rules of the package, built-ins, local scopes) — {@link NameResolver};</li>
+ *   <li>check that calls name functions and pass them as many arguments as they take — {@link CallCheck};</li>
  *   <li>check safety and reorder bodies — {@link SafetyCheck};</li>
+ *   <li>check types — {@link TypeCheck};</li>
  *   <li>plan rules for the evaluator — {@link Planner};</li>
  *   <li>reject recursion — {@link RecursionCheck}.</li>
  * </ol>
  * Each stage reports all the errors it finds; compilation stops after the first stage that found any.
+ * (OPA rejects recursion before checking types; here recursion is found on the planned tree, and the
+ * type check reads a rule met again while it is being checked as {@code any}.)
  */
 public final class Compiler {
   private final Builtins builtins;
@@ -65,10 +69,19 @@ public final class Compiler {
       resolved.add(resolver.resolve(p.rule()));
     }
     errors.throwIfAny();
+    CallCheck calls = new CallCheck(builtins, planner::arity, errors);
+    resolved.forEach(calls::check);
+    errors.throwIfAny();
     List<Rule> checked = new ArrayList<>();
     for (Rule rule : resolved) {
       checked.add(safety.check(rule));
     }
+    errors.throwIfAny();
+    TypeCheck types = new TypeCheck(builtins);
+    for (int i = 0; i < placed.size(); i++) {
+      types.add(checked.get(i), placed.get(i).node().path(), placed.get(i).suffixStart());
+    }
+    DataTypes dataTypes = types.check(errors);
     errors.throwIfAny();
 
     Map<DocNode, List<Rule>> atNode = new IdentityHashMap<>();
@@ -86,7 +99,7 @@ public final class Compiler {
     errors.throwIfAny();
     new RecursionCheck(errors).check(tree.root(), owners);
     errors.throwIfAny();
-    return new CompiledTree(tree.root(), tree.size(), builtins);
+    return new CompiledTree(tree.root(), tree.size(), builtins, dataTypes);
   }
 
   /** Compiles a query against a compiled tree; its variables become the result's bindings. */
@@ -96,7 +109,11 @@ public final class Compiler {
     Planner planner = new Planner(tree.root(), builtins, errors);
     io.kubepolicies.rego.ast.Body resolved = resolver.resolveQuery(query);
     errors.throwIfAny();
+    new CallCheck(builtins, planner::arity, errors).check(resolved);
+    errors.throwIfAny();
     io.kubepolicies.rego.ast.Body safe = new SafetyCheck(errors, planner::arity).checkQuery(resolved);
+    errors.throwIfAny();
+    TypeCheck.checkQuery(safe, tree.types(), builtins, errors);
     errors.throwIfAny();
     Set<String> reported = new java.util.LinkedHashSet<>();
     for (io.kubepolicies.rego.ast.Expr e : resolved.exprs()) {

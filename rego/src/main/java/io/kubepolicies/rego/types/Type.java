@@ -59,7 +59,7 @@ public sealed interface Type {
     return new Named(name, type);
   }
 
-  static Type function(List<Type> args, Type result) {
+  static Function function(List<Type> args, Type result) {
     return new Function(args, result);
   }
 
