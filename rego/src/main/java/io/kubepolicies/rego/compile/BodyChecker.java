@@ -54,7 +54,17 @@ final class BodyChecker {
   /** Terms of a rule head or comprehension head, checked as if the body went on to compute them. */
   void head(List<Term> terms, TypeEnv env, List<TypeError> errors) {
     terms.forEach(t -> nestedCalls(t, env, errors));
-    unit(terms, List.of(), List.of(), () -> null, env, errors);
+    unit(Parts.of(terms), () -> null, env, errors);
+  }
+
+  /**
+   * What of an expression is checked with it: its terms (comprehensions and references), the values
+   * of its {@code with} modifiers (comprehensions only, as in OPA) and the body of an {@code every}.
+   */
+  private record Parts(List<Term> terms, List<Term> withValues, Body every) {
+    static Parts of(List<Term> terms) {
+      return new Parts(terms, List.of(), null);
+    }
   }
 
   private void expr(Expr e, TypeEnv env, List<TypeError> errors) {
@@ -64,21 +74,21 @@ final class BodyChecker {
     withValues.forEach(t -> nestedCalls(t, env, errors));
     if (s instanceof TermStatement ts && ts.term() instanceof Call c) {
       c.args().forEach(a -> nestedCalls(a, env, errors));
-      unit(c.args(), withValues, List.of(), () -> withError(e.with(), env, () -> statement(c, e.location(), env)), env,
-          errors);
+      unit(new Parts(c.args(), withValues, null),
+          () -> withError(e.with(), env, () -> statement(c, e.location(), env)), env, errors);
     } else if (s instanceof TermStatement ts) {
       nestedCalls(ts.term(), env, errors);
-      unit(List.of(ts.term()), withValues, List.of(), () -> withError(e.with(), env, () -> null), env, errors);
+      unit(new Parts(List.of(ts.term()), withValues, null), () -> withError(e.with(), env, () -> null), env, errors);
     } else if (s instanceof SomeDecl some) {
       for (Term symbol : some.symbols()) {
-        if (symbol instanceof Call member) {
+        if (symbol instanceof Call member) { // some x in xs
           member.args().forEach(a -> nestedCalls(a, env, errors));
-          unit(member.args(), List.of(), List.of(), () -> call(member, false, some.location(), env), env, errors);
+          unit(Parts.of(member.args()), () -> call(member, false, some.location(), env), env, errors);
         }
       }
     } else if (s instanceof Every every) {
       nestedCalls(every.domain(), env, errors);
-      unit(List.of(every.domain()), withValues, List.of(every.body()), () -> withError(e.with(), env, () -> null), env,
+      unit(new Parts(List.of(every.domain()), withValues, every.body()), () -> withError(e.with(), env, () -> null), env,
           errors);
     } else {
       for (Body alternative : ((Or) s).alternatives()) {
@@ -89,26 +99,23 @@ final class BodyChecker {
 
   /** Each call in a term whose value is used is checked as an expression of its own, innermost first. */
   private void nestedCalls(Term t, TypeEnv env, List<TypeError> errors) {
-    TermWalk.calls(t, c -> unit(c.args(), List.of(), List.of(), () -> call(c, true, c.location(), env), env, errors));
+    TermWalk.calls(t, c -> unit(Parts.of(c.args()), () -> call(c, true, c.location(), env), env, errors));
   }
 
-  /**
-   * Checks one expression: the comprehensions and references in {@code terms}, the comprehensions in
-   * {@code withValues}, the comprehensions and references in {@code bodies} (of {@code every}), then
-   * the expression itself.
-   */
-  private void unit(List<Term> terms, List<Term> withValues, List<Body> bodies, Supplier<TypeError> statement,
-      TypeEnv env, List<TypeError> errors) {
+  /** Checks one expression: the comprehensions in its parts, then their references, then the expression itself. */
+  private void unit(Parts parts, Supplier<TypeError> statement, TypeEnv env, List<TypeError> errors) {
     List<TypeError> closureErrors = new ArrayList<>();
-    for (Term t : concat(terms, withValues)) {
+    for (Term t : concat(parts.terms(), parts.withValues())) {
       TermWalk.closures(t, c -> closureErrors.addAll(closure(c, env)));
     }
-    bodies.forEach(b -> TermWalk.allClosures(b, c -> closureErrors.addAll(closure(c, env))));
+    List<Ref> found = new ArrayList<>();
+    parts.terms().forEach(t -> TermWalk.refs(t, found::add));
+    if (parts.every() != null) {
+      TermWalk.allClosures(parts.every(), c -> closureErrors.addAll(closure(c, env)));
+      TermWalk.allRefs(parts.every(), found::add);
+    }
     List<TypeError> refErrors = new ArrayList<>();
     RefCheck refs = new RefCheck(env);
-    List<Ref> found = new ArrayList<>();
-    terms.forEach(t -> TermWalk.refs(t, found::add));
-    bodies.forEach(b -> TermWalk.allRefs(b, found::add));
     for (Ref r : found) {
       TypeError error = refs.check(r);
       if (error != null) {

@@ -38,7 +38,7 @@ final class RefCheck {
     Term head = ref.head();
     if (head instanceof Var v && v.name().equals("data")) {
       DataTypes.Node root = env.data().root();
-      return env.data().declared(root) ? checkData(root, ref, 1) : checkValue(Type.ANY, ref, 1);
+      return DataTypes.declared(root) ? checkData(root, ref, 1) : checkValue(Type.ANY, ref, 1);
     }
     if (head instanceof Var v && !v.name().equals("input")) {
       Type local = env.var(v.name());

@@ -169,10 +169,11 @@ final class TermText {
 
   private static void statement(Statement s, StringBuilder sb) {
     if (s instanceof TermStatement ts) {
-      if (ts.term() instanceof Call c && c.args().size() == 2
-          && (Terms.isCall(s, Terms.EQ) || Terms.isCall(s, Terms.ASSIGN))) {
-        term(c.args().get(0), sb);
-        term(c.args().get(1), sb.append(Terms.isCall(s, Terms.EQ) ? " = " : " := "));
+      String op = ts.term() instanceof Call c ? Terms.dottedName(c.operator()) : null;
+      if ((Terms.EQ.equals(op) || Terms.ASSIGN.equals(op)) && ((Call) ts.term()).args().size() == 2) {
+        List<Term> sides = ((Call) ts.term()).args();
+        term(sides.get(0), sb);
+        term(sides.get(1), sb.append(Terms.EQ.equals(op) ? " = " : " := "));
       } else {
         term(ts.term(), sb);
       }

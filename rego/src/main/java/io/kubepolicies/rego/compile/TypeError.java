@@ -36,8 +36,8 @@ record TypeError(String message, Location location, boolean fromUnknown) {
   /** A reference into a value that has no members at {@code position} (a scalar, a function). */
   static TypeError refUnsupported(Ref ref, int position, Type have) {
     String text = TermText.of(ref);
-    String message = "undefined ref: " + text + "\n\t" + text + "\n\t" + "^".repeat(TermText.prefix(ref, position + 1).length())
-        + "\n\thave: " + Type.print(have);
+    String marker = "^".repeat(TermText.prefix(ref, position + 1).length());
+    String message = "undefined ref: " + text + "\n\t" + text + "\n\t" + marker + "\n\thave: " + Type.print(have);
     return new TypeError(message, ref.location(), false);
   }
 
