@@ -1,6 +1,7 @@
 package io.kubepolicies.rego.compile;
 
 import io.kubepolicies.rego.ast.Body;
+import io.kubepolicies.rego.ast.Location;
 import io.kubepolicies.rego.ast.Rule;
 import io.kubepolicies.rego.ast.RuleHead;
 import io.kubepolicies.rego.ast.RuleKind;
@@ -23,9 +24,9 @@ import java.util.List;
  */
 final class TypeCheck {
   private static final Comparator<TypeError> BY_LOCATION = Comparator
-      .comparing((TypeError e) -> e.location().file())
-      .thenComparingInt(e -> e.location().line())
-      .thenComparingInt(e -> e.location().column())
+      .comparing((TypeError e) -> where(e).file())
+      .thenComparingInt(e -> where(e).line())
+      .thenComparingInt(e -> where(e).column())
       .thenComparing(TypeError::message);
 
   private final BodyChecker checker;
@@ -83,6 +84,10 @@ final class TypeCheck {
     if (type != null) {
       data.insert(path, type);
     }
+  }
+
+  private static Location where(TypeError e) {
+    return e.location() == null ? Location.NONE : e.location();
   }
 
   /** The type a rule gives its place: its value (nested in objects for each variable key), a set of its keys, or a function. */
