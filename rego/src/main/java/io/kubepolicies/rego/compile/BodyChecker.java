@@ -88,8 +88,8 @@ final class BodyChecker {
       }
     } else if (s instanceof Every every) {
       nestedCalls(every.domain(), env, errors);
-      unit(new Parts(List.of(every.domain()), withValues, every.body()), () -> withError(e.with(), env, () -> null), env,
-          errors);
+      unit(new Parts(List.of(every.domain()), withValues, every.body()), () -> withError(e.with(), env, () -> null),
+          env, errors);
     } else {
       for (Body alternative : ((Or) s).alternatives()) {
         errors.addAll(check(alternative, env.child()));
@@ -204,7 +204,7 @@ final class BodyChecker {
     return null;
   }
 
-  /** The signature of a built-in or a function under {@code data}; null when unknown (a function whose rules failed to check). */
+  /** The signature of a built-in or of a function under {@code data}; null when unknown (its rules failed to check). */
   private Type.Function function(Ref operator, TypeEnv env) {
     if (operator.head() instanceof Var v && v.name().equals("data")) {
       return env.typeOfRef(operator) instanceof Type.Function f ? f : null;
@@ -215,7 +215,8 @@ final class BodyChecker {
   }
 
   private static String name(Ref operator) {
-    return operator.head() instanceof Var v && v.name().equals("data") ? TermText.of(operator) : Terms.dottedName(operator);
+    boolean data = operator.head() instanceof Var v && v.name().equals("data");
+    return data ? TermText.of(operator) : Terms.dottedName(operator);
   }
 
   /**

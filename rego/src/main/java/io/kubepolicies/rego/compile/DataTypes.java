@@ -5,6 +5,7 @@ import io.kubepolicies.rego.types.Type;
 import io.kubepolicies.rego.types.Types;
 import io.kubepolicies.rego.value.BooleanValue;
 import io.kubepolicies.rego.value.NumberValue;
+import io.kubepolicies.rego.value.Ordering;
 import io.kubepolicies.rego.value.StringValue;
 import io.kubepolicies.rego.value.Value;
 import java.util.ArrayList;
@@ -62,7 +63,8 @@ public final class DataTypes {
     if (node.value != null) {
       settle(node);
       Node child = key == null ? null : node.children.get(key);
-      return child != null && present(child) ? typeAt(child, path.subList(1, path.size())) : TypeEnv.select(node.value, path);
+      return child != null && present(child) ? typeAt(child, path.subList(1, path.size()))
+          : TypeEnv.select(node.value, path);
     }
     if (key == null) {
       return TypeEnv.select(extent(node), path);
@@ -96,7 +98,7 @@ public final class DataTypes {
         keys.add(k);
       }
     });
-    keys.sort(io.kubepolicies.rego.value.Ordering::compare);
+    keys.sort(Ordering::compare);
     return keys;
   }
 
@@ -122,7 +124,7 @@ public final class DataTypes {
     return Type.object(properties, new Type.ObjectOf.Dynamic(Type.STRING, Type.ANY));
   }
 
-  /** Records the type of a rule, merging it with those of other rules at or around the same place (OPA's {@code Insert}). */
+  /** Records the type of a rule, merging it with the types of rules at or around its place (OPA's {@code Insert}). */
   void insert(List<Value> path, Type type) {
     Node node = root;
     for (int i = 0; i < path.size(); i++) {
@@ -160,7 +162,8 @@ public final class DataTypes {
 
   private static Type.ObjectOf insertIntoObject(Type.ObjectOf o, List<Value> path, Type type) {
     Type key = Types.typeOf(path.get(0));
-    Type value = path.size() == 1 ? type : insertIntoObject(new Type.ObjectOf(List.of(), null), path.subList(1, path.size()), type);
+    Type value = path.size() == 1 ? type
+        : insertIntoObject(new Type.ObjectOf(List.of(), null), path.subList(1, path.size()), type);
     Type.ObjectOf.Dynamic dynamic = o.dynamic() == null ? new Type.ObjectOf.Dynamic(key, value)
         : new Type.ObjectOf.Dynamic(Types.or(o.dynamic().key(), key), Types.or(o.dynamic().value(), value));
     return new Type.ObjectOf(o.properties(), dynamic);
@@ -200,8 +203,9 @@ public final class DataTypes {
     List<Type> members = new ArrayList<>(union.members());
     for (int i = 0; i < members.size(); i++) {
       if (members.get(i) instanceof Type.ObjectOf o && o.properties().isEmpty() && o.dynamic() != null) {
-        members.set(i, Type.object(List.of(), new Type.ObjectOf.Dynamic(Types.or(o.dynamic().key(), object.dynamic().key()),
-            Types.or(o.dynamic().value(), object.dynamic().value()))));
+        Type key = Types.or(o.dynamic().key(), object.dynamic().key());
+        Type value = Types.or(o.dynamic().value(), object.dynamic().value());
+        members.set(i, Type.object(List.of(), new Type.ObjectOf.Dynamic(key, value)));
         return new Type.Any(members);
       }
     }
@@ -234,7 +238,7 @@ public final class DataTypes {
     return false;
   }
 
-  /** Whether a type is known at or below a settled node; a place whose rules have no known type is absent, as in OPA. */
+  /** Whether a type is known at or below a settled node; a place whose rules have no type is absent, as in OPA. */
   private static boolean present(Node node) {
     if (node.value != null) {
       return true;

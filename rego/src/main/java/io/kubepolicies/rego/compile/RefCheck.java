@@ -9,6 +9,7 @@ import io.kubepolicies.rego.ast.Term;
 import io.kubepolicies.rego.ast.Var;
 import io.kubepolicies.rego.types.Type;
 import io.kubepolicies.rego.types.Types;
+import io.kubepolicies.rego.value.Ordering;
 import io.kubepolicies.rego.value.StringValue;
 import io.kubepolicies.rego.value.Value;
 import java.util.ArrayList;
@@ -64,7 +65,8 @@ final class RefCheck {
       return null;
     }
     Term step = ref.get(index);
-    if ((index == 1 || index == 2) && !(isVariable(step) || step instanceof Scalar s && s.value() instanceof StringValue)) {
+    boolean name = isVariable(step) || step instanceof Scalar s && s.value() instanceof StringValue;
+    if ((index == 1 || index == 2) && !name) { // a package or rule name
       return TypeError.refInvalid(ref, index, env.typeOf(step), Type.STRING, data.keys(node));
     }
     if (isVariable(step)) {
@@ -146,7 +148,7 @@ final class RefCheck {
   private static List<Value> oneOf(Type type) {
     List<Value> keys = new ArrayList<>();
     collectKeys(Type.unwrap(type), keys);
-    keys.sort(io.kubepolicies.rego.value.Ordering::compare);
+    keys.sort(Ordering::compare);
     return keys;
   }
 

@@ -36,7 +36,8 @@ final class RuleConflicts {
     packages(placed, modules, errors);
   }
 
-  private static void checkNode(DocNode node, List<PlacedRule> rules, Map<DocNode, List<PlacedRule>> atNode, Errors errors) {
+  private static void checkNode(DocNode node, List<PlacedRule> rules, Map<DocNode, List<PlacedRule>> atNode,
+      Errors errors) {
     Set<RuleKind> kinds = new HashSet<>();
     Set<Integer> arities = new HashSet<>();
     List<PlacedRule> defaults = new ArrayList<>();
@@ -87,8 +88,9 @@ final class RuleConflicts {
       List<Value> path = List.of(p.node().path());
       for (Module other : byPath.getOrDefault(path, List.of())) {
         if (other != p.module()) {
-          errors.add(RegoError.TYPE, "package " + dotted(packagePath(other)) + " conflicts with rule "
-              + TermText.of(p.rule().head().ref()) + " defined at " + where(p.rule().location()), p.module().pkg().location());
+          String message = "package " + dotted(packagePath(other)) + " conflicts with rule "
+              + TermText.of(p.rule().head().ref()) + " defined at " + where(p.rule().location());
+          errors.add(RegoError.TYPE, message, p.module().pkg().location());
         }
       }
     }
@@ -116,7 +118,8 @@ final class RuleConflicts {
   }
 
   private static String dotted(List<Value> path) {
-    return path.stream().map(v -> v instanceof StringValue s ? s.value() : v.toString()).collect(Collectors.joining("."));
+    return path.stream().map(v -> v instanceof StringValue s ? s.value() : v.toString())
+        .collect(Collectors.joining("."));
   }
 
   /** A location as OPA prints it in messages: {@code file:line}. */

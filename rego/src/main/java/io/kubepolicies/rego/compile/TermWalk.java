@@ -50,7 +50,7 @@ final class TermWalk {
     }
   }
 
-  /** The references in a term, each before the references within it, not counting those in nested calls or comprehensions. */
+  /** The references in a term, each before those within it, leaving out nested calls and comprehensions. */
   static void refs(Term t, Consumer<Ref> out) {
     if (t instanceof Ref r) {
       out.accept(r);

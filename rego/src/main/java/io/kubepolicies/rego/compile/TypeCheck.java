@@ -90,7 +90,7 @@ final class TypeCheck {
     return e.location() == null ? Location.NONE : e.location();
   }
 
-  /** The type a rule gives its place: its value (nested in objects for each variable key), a set of its keys, or a function. */
+  /** The type a rule gives its place: its value (in an object per variable key), a set of its keys, or a function. */
   private static Type type(RuleHead head, List<Term> suffix, TypeEnv env) {
     if (head.kind() == RuleKind.FUNCTION) {
       List<Type> args = new ArrayList<>();

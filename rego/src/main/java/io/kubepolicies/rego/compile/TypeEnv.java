@@ -114,7 +114,7 @@ final class TypeEnv {
     return null;
   }
 
-  /** Entries with constant keys are known properties; any other entry makes the type of all others (the last one wins, as in OPA). */
+  /** Entries with constant keys are known properties; any other gives the type of all others (the last wins, as in OPA). */
   private Type objectType(ObjectTerm o) {
     List<Type.ObjectOf.Property> properties = new ArrayList<>();
     Type.ObjectOf.Dynamic dynamic = null;

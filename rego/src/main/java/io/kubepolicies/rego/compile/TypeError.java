@@ -57,7 +57,8 @@ record TypeError(String message, Location location, boolean fromUnknown) {
     }
     sb.append("\n\t").append(pad);
     if (!oneOf.isEmpty()) {
-      sb.append("want (one of): [").append(oneOf.stream().map(RegoText::write).collect(Collectors.joining(" "))).append(']');
+      String keys = oneOf.stream().map(RegoText::write).collect(Collectors.joining(" "));
+      sb.append("want (one of): [").append(keys).append(']');
     } else {
       sb.append("want (type): ").append(Type.print(want));
     }

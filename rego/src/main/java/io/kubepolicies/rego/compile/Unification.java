@@ -122,7 +122,7 @@ final class Unification {
     return true;
   }
 
-  /** Whether two terms of the given types can be equal; untyped sides take the other side's type (OPA's {@code unify2}). */
+  /** Whether two terms of the given types can be equal; an untyped side takes the other's type (OPA's {@code unify2}). */
   boolean unify(Term a, Type typeA, Term b, Type typeB) {
     boolean unknownA = Types.hasUnknown(typeA);
     boolean unknownB = Types.hasUnknown(typeB);

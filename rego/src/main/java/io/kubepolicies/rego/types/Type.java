@@ -1,9 +1,13 @@
 package io.kubepolicies.rego.types;
 
+import io.kubepolicies.rego.value.NullValue;
+import io.kubepolicies.rego.value.Ordering;
+import io.kubepolicies.rego.value.RegoText;
 import io.kubepolicies.rego.value.StringValue;
 import io.kubepolicies.rego.value.Value;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -122,7 +126,7 @@ public sealed interface Type {
   /** An array: a type per leading position ({@code prefix}) and, unless null, one for all further elements. */
   record ArrayOf(List<Type> prefix, Type dynamic) implements Type {
     public ArrayOf {
-      prefix = java.util.Collections.unmodifiableList(new ArrayList<>(prefix)); // members may be unknown (null)
+      prefix = Collections.unmodifiableList(new ArrayList<>(prefix)); // members may be unknown (null)
     }
 
     /** The type at a position, or null when the array has no such position. */
@@ -155,7 +159,7 @@ public sealed interface Type {
   record ObjectOf(List<Property> properties, Dynamic dynamic) implements Type {
     public ObjectOf {
       List<Property> sorted = new ArrayList<>(properties);
-      sorted.sort((a, b) -> io.kubepolicies.rego.value.Ordering.compare(a.key(), b.key()));
+      sorted.sort((a, b) -> Ordering.compare(a.key(), b.key()));
       properties = List.copyOf(sorted);
     }
 
@@ -189,7 +193,7 @@ public sealed interface Type {
   /** A function: argument types and the result type (null for a function without a value, such as {@code print}). */
   record Function(List<Type> args, Type result) implements Type {
     public Function {
-      args = java.util.Collections.unmodifiableList(new ArrayList<>(args));
+      args = Collections.unmodifiableList(new ArrayList<>(args));
     }
 
     @Override
@@ -208,8 +212,10 @@ public sealed interface Type {
 
   /** A property key as Go's {@code %v} prints OPA's JSON keys: strings unquoted. */
   private static String keyText(Value key) {
-    return key instanceof StringValue s ? s.value()
-        : key instanceof io.kubepolicies.rego.value.NullValue ? "<nil>" : io.kubepolicies.rego.value.RegoText.write(key);
+    if (key instanceof StringValue s) {
+      return s.value();
+    }
+    return key instanceof NullValue ? "<nil>" : RegoText.write(key);
   }
 
   private static String list(List<Type> types) {

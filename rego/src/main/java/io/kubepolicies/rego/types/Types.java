@@ -20,7 +20,10 @@ import java.util.Map;
 public final class Types {
   private Types() {}
 
-  /** The union of two types; a type that contains the other is returned as is. Null when either is a function and the other is not. */
+  /**
+   * The union of two types; a type that contains the other is returned as is. Null when one is a
+   * function and the other is not.
+   */
   public static Type or(Type a, Type b) {
     a = Type.unwrap(a);
     b = Type.unwrap(b);
@@ -114,7 +117,8 @@ public final class Types {
       if (known != null) {
         return known;
       }
-      return object.dynamic() != null && contains(object.dynamic().key(), typeOf(key)) ? object.dynamic().value() : null;
+      boolean dynamicKey = object.dynamic() != null && contains(object.dynamic().key(), typeOf(key));
+      return dynamicKey ? object.dynamic().value() : null;
     }
     if (t instanceof Type.SetOf set) {
       Type keyType = typeOf(key);
@@ -208,7 +212,8 @@ public final class Types {
       return f.args().stream().anyMatch(Types::hasUnknown) || hasUnknown(f.result());
     }
     if (t instanceof Type.ArrayOf array) {
-      return array.prefix().stream().anyMatch(Types::hasUnknown) || (array.dynamic() != null && hasUnknown(array.dynamic()));
+      return array.prefix().stream().anyMatch(Types::hasUnknown)
+          || (array.dynamic() != null && hasUnknown(array.dynamic()));
     }
     if (t instanceof Type.ObjectOf object) {
       return object.properties().stream().anyMatch(p -> hasUnknown(p.value()))
