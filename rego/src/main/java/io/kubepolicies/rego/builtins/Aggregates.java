@@ -27,14 +27,20 @@ public final class Aggregates implements BuiltinFamily {
   public void register(Builtins.Registrar r) {
     Type countable =
         Type.anyOf(Type.setOf(Type.ANY), Type.arrayOf(Type.ANY), Type.objectOf(Type.ANY, Type.ANY), Type.STRING);
-    r.function("count", List.of(countable), Type.NUMBER, (ctx, a) -> count(a[0]));
-    r.function("sum", List.of(NUMBERS), Type.NUMBER, (ctx, a) -> accumulate(a[0], NumericOperation.ADD,
+    r.function("count", List.of(Type.named("collection", countable)), Type.named("n", Type.NUMBER),
+        (ctx, a) -> count(a[0]));
+    r.function("sum", List.of(Type.named("collection", NUMBERS)), Type.named("n", Type.NUMBER),
+        (ctx, a) -> accumulate(a[0], NumericOperation.ADD,
         NumberValue.ZERO, BinaryFloat.zero(BinaryFloat.NUMBER_PRECISION)));
-    r.function("product", List.of(NUMBERS), Type.NUMBER, (ctx, a) -> accumulate(a[0], NumericOperation.MULTIPLY,
+    r.function("product", List.of(Type.named("collection", NUMBERS)), Type.named("n", Type.NUMBER),
+        (ctx, a) -> accumulate(a[0], NumericOperation.MULTIPLY,
         NumberValue.ONE, BinaryFloat.ofDouble(1.0)));
-    r.function("max", List.of(COLLECTION), Type.ANY, (ctx, a) -> extreme(a[0], true));
-    r.function("min", List.of(COLLECTION), Type.ANY, (ctx, a) -> extreme(a[0], false));
-    r.function("sort", List.of(Type.anyOf(Type.arrayOf(Type.ANY), Type.setOf(Type.ANY))), Type.arrayOf(Type.ANY),
+    r.function("max", List.of(Type.named("collection", COLLECTION)), Type.named("n", Type.ANY),
+        (ctx, a) -> extreme(a[0], true));
+    r.function("min", List.of(Type.named("collection", COLLECTION)), Type.named("n", Type.ANY),
+        (ctx, a) -> extreme(a[0], false));
+    r.function("sort", List.of(Type.named("collection", Type.anyOf(Type.arrayOf(Type.ANY), Type.setOf(Type.ANY)))),
+        Type.named("n", Type.arrayOf(Type.ANY)),
         (ctx, a) -> sort(a[0]));
   }
 

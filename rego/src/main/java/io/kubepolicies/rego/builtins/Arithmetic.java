@@ -29,18 +29,26 @@ public final class Arithmetic implements BuiltinFamily {
     List<Type> oneNumber = List.of(Type.NUMBER);
     Type numberOrSet = Type.anyOf(Type.NUMBER, Type.setOf(Type.ANY));
 
-    r.function("plus", twoNumbers, Type.NUMBER,
+    r.function("plus", List.of(Type.named("x", Type.NUMBER), Type.named("y", Type.NUMBER)),
+        Type.named("z", Type.NUMBER),
         (ctx, a) -> NumericOperation.ADD.apply(Operands.number(a, 1), Operands.number(a, 2)));
-    r.function("minus", List.of(numberOrSet, numberOrSet), numberOrSet, (ctx, a) -> minus(a));
-    r.function("mul", twoNumbers, Type.NUMBER,
+    r.function("minus", List.of(Type.named("x", numberOrSet), Type.named("y", numberOrSet)),
+        Type.named("z", numberOrSet), (ctx, a) -> minus(a));
+    r.function("mul", List.of(Type.named("x", Type.NUMBER), Type.named("y", Type.NUMBER)), Type.named("z", Type.NUMBER),
         (ctx, a) -> NumericOperation.MULTIPLY.apply(Operands.number(a, 1), Operands.number(a, 2)));
-    r.function("div", twoNumbers, Type.NUMBER, (ctx, a) -> divide(Operands.number(a, 1), Operands.number(a, 2)));
-    r.function("rem", twoNumbers, Type.NUMBER, (ctx, a) -> remainder(Operands.number(a, 1), Operands.number(a, 2)));
+    r.function("div", List.of(Type.named("x", Type.NUMBER), Type.named("y", Type.NUMBER)), Type.named("z", Type.NUMBER),
+        (ctx, a) -> divide(Operands.number(a, 1), Operands.number(a, 2)));
+    r.function("rem", List.of(Type.named("x", Type.NUMBER), Type.named("y", Type.NUMBER)), Type.named("z", Type.NUMBER),
+        (ctx, a) -> remainder(Operands.number(a, 1), Operands.number(a, 2)));
 
-    r.function("abs", oneNumber, Type.NUMBER, (ctx, a) -> abs(Operands.number(a, 1)));
-    r.function("round", oneNumber, Type.NUMBER, (ctx, a) -> rounded(Operands.number(a, 1), Arithmetic::round));
-    r.function("ceil", oneNumber, Type.NUMBER, (ctx, a) -> rounded(Operands.number(a, 1), Arithmetic::ceil));
-    r.function("floor", oneNumber, Type.NUMBER, (ctx, a) -> rounded(Operands.number(a, 1), Arithmetic::floor));
+    r.function("abs", List.of(Type.named("x", Type.NUMBER)), Type.named("y", Type.NUMBER),
+        (ctx, a) -> abs(Operands.number(a, 1)));
+    r.function("round", List.of(Type.named("x", Type.NUMBER)), Type.named("y", Type.NUMBER),
+        (ctx, a) -> rounded(Operands.number(a, 1), Arithmetic::round));
+    r.function("ceil", List.of(Type.named("x", Type.NUMBER)), Type.named("y", Type.NUMBER),
+        (ctx, a) -> rounded(Operands.number(a, 1), Arithmetic::ceil));
+    r.function("floor", List.of(Type.named("x", Type.NUMBER)), Type.named("y", Type.NUMBER),
+        (ctx, a) -> rounded(Operands.number(a, 1), Arithmetic::floor));
   }
 
   /** Numbers subtract; two sets give their difference; OPA's operand errors otherwise. */

@@ -14,10 +14,15 @@ public final class ArrayFamily implements BuiltinFamily {
 
   @Override
   public void register(Builtins.Registrar r) {
-    r.function("array.concat", List.of(ARRAY, ARRAY), ARRAY, (ctx, args) -> concat(args));
-    r.function("array.slice", List.of(ARRAY, Type.NUMBER, Type.NUMBER), ARRAY, (ctx, args) -> slice(args));
-    r.function("array.reverse", List.of(ARRAY), ARRAY, (ctx, args) -> reverse(Operands.array(args, 1)));
-    r.function("array.flatten", List.of(ARRAY), ARRAY, (ctx, args) -> flatten(Operands.array(args, 1)));
+    r.function("array.concat", List.of(Type.named("x", ARRAY), Type.named("y", ARRAY)), Type.named("z", ARRAY),
+        (ctx, args) -> concat(args));
+    r.function("array.slice",
+        List.of(Type.named("arr", ARRAY), Type.named("start", Type.NUMBER), Type.named("stop", Type.NUMBER)),
+        Type.named("slice", ARRAY), (ctx, args) -> slice(args));
+    r.function("array.reverse", List.of(Type.named("arr", ARRAY)), Type.named("rev", ARRAY),
+        (ctx, args) -> reverse(Operands.array(args, 1)));
+    r.function("array.flatten", List.of(Type.named("arr", ARRAY)), Type.named("output", ARRAY),
+        (ctx, args) -> flatten(Operands.array(args, 1)));
   }
 
   private static ArrayValue concat(Value[] args) {

@@ -24,17 +24,19 @@ public final class Bits implements BuiltinFamily {
 
   @Override
   public void register(Builtins.Registrar r) {
-    binary(r, "bits.and", BigInteger::and);
-    binary(r, "bits.or", BigInteger::or);
-    binary(r, "bits.xor", BigInteger::xor);
-    r.function("bits.negate", List.of(Type.NUMBER), Type.NUMBER,
+    binary(r, "bits.and", "y", BigInteger::and);
+    binary(r, "bits.or", "y", BigInteger::or);
+    binary(r, "bits.xor", "y", BigInteger::xor);
+    r.function("bits.negate", List.of(Type.named("x", Type.NUMBER)), Type.named("z", Type.NUMBER),
         (ctx, a) -> NumberValue.of(integerOperand(a, 1).not()));
-    binary(r, "bits.lsh", Bits::shiftLeft);
-    binary(r, "bits.rsh", Bits::shiftRight);
+    binary(r, "bits.lsh", "s", Bits::shiftLeft);
+    binary(r, "bits.rsh", "s", Bits::shiftRight);
   }
 
-  private static void binary(Builtins.Registrar r, String name, BinaryOperator<BigInteger> op) {
-    r.function(name, List.of(Type.NUMBER, Type.NUMBER), Type.NUMBER,
+  /** A built-in of two integers; OPA names the second operand {@code s} for shifts, {@code y} otherwise. */
+  private static void binary(Builtins.Registrar r, String name, String second, BinaryOperator<BigInteger> op) {
+    r.function(name, List.of(Type.named("x", Type.NUMBER), Type.named(second, Type.NUMBER)),
+        Type.named("z", Type.NUMBER),
         (ctx, a) -> NumberValue.of(op.apply(integerOperand(a, 1), integerOperand(a, 2))));
   }
 

@@ -17,7 +17,8 @@ import java.util.Locale;
 public final class Casts implements BuiltinFamily {
   @Override
   public void register(Builtins.Registrar r) {
-    r.function("to_number", List.of(Type.anyOf(Type.NUMBER, Type.STRING, Type.BOOLEAN, Type.NULL)), Type.NUMBER,
+    r.function("to_number", List.of(Type.named("x", Type.anyOf(Type.NUMBER, Type.STRING, Type.BOOLEAN, Type.NULL))),
+        Type.named("num", Type.NUMBER),
         (ctx, a) -> toNumber(a[0]));
   }
 

@@ -15,8 +15,10 @@ import java.util.function.IntPredicate;
 public final class Comparison implements BuiltinFamily {
   @Override
   public void register(Builtins.Registrar r) {
-    r.function("equal", List.of(Type.ANY, Type.ANY), Type.BOOLEAN, (ctx, a) -> BooleanValue.of(a[0].equals(a[1])));
-    r.function("neq", List.of(Type.ANY, Type.ANY), Type.BOOLEAN, (ctx, a) -> BooleanValue.of(!a[0].equals(a[1])));
+    r.function("equal", List.of(Type.named("x", Type.ANY), Type.named("y", Type.ANY)),
+        Type.named("result", Type.BOOLEAN), (ctx, a) -> BooleanValue.of(a[0].equals(a[1])));
+    r.function("neq", List.of(Type.named("x", Type.ANY), Type.named("y", Type.ANY)), Type.named("result", Type.BOOLEAN),
+        (ctx, a) -> BooleanValue.of(!a[0].equals(a[1])));
     ordered(r, "lt", c -> c < 0);
     ordered(r, "lte", c -> c <= 0);
     ordered(r, "gt", c -> c > 0);
@@ -24,7 +26,7 @@ public final class Comparison implements BuiltinFamily {
   }
 
   private static void ordered(Builtins.Registrar r, String name, IntPredicate holds) {
-    r.function(name, List.of(Type.ANY, Type.ANY), Type.BOOLEAN,
+    r.function(name, List.of(Type.named("x", Type.ANY), Type.named("y", Type.ANY)), Type.named("result", Type.BOOLEAN),
         (ctx, a) -> BooleanValue.of(holds.test(Ordering.compare(a[0], a[1]))));
   }
 }

@@ -1,5 +1,6 @@
 package io.kubepolicies.rego.builtins;
 
+import io.kubepolicies.rego.types.Type;
 import static io.kubepolicies.rego.types.Type.ANY;
 import static io.kubepolicies.rego.types.Type.BOOLEAN;
 import static io.kubepolicies.rego.types.Type.STRING;
@@ -40,6 +41,10 @@ import java.util.function.Supplier;
  * Decoded bytes that are not valid UTF-8 become U+FFFD, Rego strings being Unicode here.
  */
 public final class EncodingFamily implements BuiltinFamily {
+  private static final Type MARSHAL_OPTIONS = Type.object(
+      List.of(Type.property("pretty", BOOLEAN), Type.property("indent", STRING), Type.property("prefix", STRING)),
+      new Type.ObjectOf.Dynamic(STRING, ANY));
+
   @Override
   public void register(Builtins.Registrar r) {
     stringToString(r, "base64.encode", s -> Base64.getEncoder().encodeToString(utf8(s)));
@@ -51,30 +56,38 @@ public final class EncodingFamily implements BuiltinFamily {
     stringToString(r, "hex.encode", s -> HexFormat.of().formatHex(utf8(s)));
     stringToString(r, "hex.decode", s -> text(GoHex.decode(utf8(s))));
 
-    r.function("json.marshal", List.of(ANY), STRING, (ctx, args) -> StringValue.of(GoJsonWriter.compact(args[0])));
-    r.function("json.marshal_with_options", List.of(ANY, objectOf(STRING, ANY)), STRING, EncodingFamily::marshalWithOptions);
-    r.function("json.unmarshal", List.of(STRING), ANY, (ctx, args) -> GoJsonReader.unmarshal(Operands.string(args, 1)));
-    r.function("json.is_valid", List.of(STRING), BOOLEAN,
+    r.function("json.marshal", List.of(Type.named("x", ANY)), Type.named("y", STRING),
+        (ctx, args) -> StringValue.of(GoJsonWriter.compact(args[0])));
+    r.function("json.marshal_with_options", List.of(Type.named("x", ANY), Type.named("opts", MARSHAL_OPTIONS)),
+        Type.named("y", STRING), EncodingFamily::marshalWithOptions);
+    r.function("json.unmarshal", List.of(Type.named("x", STRING)), Type.named("y", ANY),
+        (ctx, args) -> GoJsonReader.unmarshal(Operands.string(args, 1)));
+    r.function("json.is_valid", List.of(Type.named("x", STRING)), Type.named("result", BOOLEAN),
         (ctx, args) -> BooleanValue.of(args[0] instanceof StringValue s && GoJsonReader.isValid(s.value())));
 
-    r.function("yaml.marshal", List.of(ANY), STRING, (ctx, args) -> StringValue.of(GoYamlWriter.marshal(args[0])));
-    r.function("yaml.unmarshal", List.of(STRING), ANY, (ctx, args) -> GoYamlReader.unmarshal(Operands.string(args, 1)));
+    r.function("yaml.marshal", List.of(Type.named("x", ANY)), Type.named("y", STRING),
+        (ctx, args) -> StringValue.of(GoYamlWriter.marshal(args[0])));
+    r.function("yaml.unmarshal", List.of(Type.named("x", STRING)), Type.named("y", ANY),
+        (ctx, args) -> GoYamlReader.unmarshal(Operands.string(args, 1)));
     validity(r, "yaml.is_valid", GoYamlReader::unmarshal);
 
     stringToString(r, "urlquery.encode", UrlEscaping::queryEscape);
     stringToString(r, "urlquery.decode", s -> url(() -> UrlEscaping.queryUnescape(s)));
-    r.function("urlquery.encode_object", List.of(objectOf(STRING, anyOf(STRING, arrayOf(STRING), setOf(STRING)))),
-        STRING, EncodingFamily::encodeObject);
-    r.function("urlquery.decode_object", List.of(STRING), objectOf(STRING, arrayOf(STRING)), EncodingFamily::decodeObject);
+    r.function("urlquery.encode_object",
+        List.of(Type.named("object", objectOf(STRING, anyOf(STRING, arrayOf(STRING), setOf(STRING))))),
+        Type.named("y", STRING), EncodingFamily::encodeObject);
+    r.function("urlquery.decode_object", List.of(Type.named("x", STRING)),
+        Type.named("object", objectOf(STRING, arrayOf(STRING))), EncodingFamily::decodeObject);
   }
 
   private static void stringToString(Builtins.Registrar r, String name, Function<String, String> f) {
-    r.function(name, List.of(STRING), STRING, (ctx, args) -> StringValue.of(f.apply(Operands.string(args, 1))));
+    r.function(name, List.of(Type.named("x", STRING)), Type.named("y", STRING),
+        (ctx, args) -> StringValue.of(f.apply(Operands.string(args, 1))));
   }
 
   /** True when the check passes; false when it fails or the operand is not a string. */
   private static void validity(Builtins.Registrar r, String name, Function<String, ?> check) {
-    r.function(name, List.of(STRING), BOOLEAN, (ctx, args) -> {
+    r.function(name, List.of(Type.named("x", STRING)), Type.named("result", BOOLEAN), (ctx, args) -> {
       if (!(args[0] instanceof StringValue s)) {
         return BooleanValue.FALSE;
       }

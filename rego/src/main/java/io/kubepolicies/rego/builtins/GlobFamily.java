@@ -1,5 +1,6 @@
 package io.kubepolicies.rego.builtins;
 
+import io.kubepolicies.rego.types.Type;
 import static io.kubepolicies.rego.types.Type.BOOLEAN;
 import static io.kubepolicies.rego.types.Type.NULL;
 import static io.kubepolicies.rego.types.Type.STRING;
@@ -27,8 +28,11 @@ public final class GlobFamily implements BuiltinFamily {
 
   @Override
   public void register(Builtins.Registrar r) {
-    r.function("glob.match", List.of(STRING, anyOf(arrayOf(STRING), NULL), STRING), BOOLEAN, this::match);
-    r.function("glob.quote_meta", List.of(STRING), STRING,
+    r.function("glob.match",
+        List.of(Type.named("pattern", STRING), Type.named("delimiters",
+            anyOf(arrayOf(STRING), NULL)), Type.named("match", STRING)),
+        Type.named("result", BOOLEAN), this::match);
+    r.function("glob.quote_meta", List.of(Type.named("pattern", STRING)), Type.named("output", STRING),
         (ctx, args) -> StringValue.of(GlobCompiler.quoteMeta(Operands.string(args, 1))));
   }
 

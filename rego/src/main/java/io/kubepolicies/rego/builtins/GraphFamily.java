@@ -24,10 +24,14 @@ public final class GraphFamily implements BuiltinFamily {
 
   @Override
   public void register(Builtins.Registrar r) {
-    r.function("graph.reachable", List.of(GRAPH, VERTICES), Type.setOf(Type.ANY), (ctx, args) -> reachable(args));
-    r.function("graph.reachable_paths", List.of(GRAPH, VERTICES), Type.setOf(Type.arrayOf(Type.ANY)),
+    r.function("graph.reachable", List.of(Type.named("graph", GRAPH), Type.named("initial", VERTICES)),
+        Type.named("output", Type.setOf(Type.ANY)), (ctx, args) -> reachable(args));
+    r.function("graph.reachable_paths", List.of(Type.named("graph", GRAPH), Type.named("initial", VERTICES)),
+        Type.named("output", Type.setOf(Type.arrayOf(Type.ANY))),
         (ctx, args) -> reachablePaths(args));
-    r.relation("walk", List.of(Type.ANY), Type.arrayOf(Type.ANY), (ctx, args, out) -> Walk.paths(args[0], out));
+    r.relation("walk", List.of(Type.named("x", Type.ANY)),
+        Type.named("output", Type.tuple(Type.arrayOf(Type.ANY), Type.ANY)),
+        (ctx, args, out) -> Walk.paths(args[0], out));
   }
 
   private static Collection<Value> vertices(Value collection) {

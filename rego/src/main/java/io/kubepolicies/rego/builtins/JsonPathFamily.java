@@ -16,18 +16,23 @@ public final class JsonPathFamily implements BuiltinFamily {
   private static final Type OBJECT = Type.objectOf(Type.ANY, Type.ANY);
   private static final Type PATH = Type.anyOf(Type.STRING, Type.arrayOf(Type.ANY));
   private static final Type PATHS = Type.anyOf(Type.arrayOf(PATH), Type.setOf(PATH));
+  private static final Type PATCH = Type.object(List.of(Type.property("op", Type.STRING), Type.property("path", Type.ANY)),
+      new Type.ObjectOf.Dynamic(Type.ANY, Type.ANY));
 
   @Override
   public void register(Builtins.Registrar r) {
-    r.function("json.filter", List.of(OBJECT, PATHS), Type.ANY, (ctx, args) -> {
+    r.function("json.filter", List.of(Type.named("object", OBJECT), Type.named("paths", PATHS)),
+        Type.named("filtered", Type.ANY), (ctx, args) -> {
       ObjectValue document = Operands.object(args, 1);
       return PathTree.of(paths(args)).filter(document);
     });
-    r.function("json.remove", List.of(OBJECT, PATHS), Type.ANY, (ctx, args) -> {
+    r.function("json.remove", List.of(Type.named("object", OBJECT), Type.named("paths", PATHS)),
+        Type.named("output", Type.ANY), (ctx, args) -> {
       ObjectValue document = Operands.object(args, 1);
       return PathTree.of(paths(args)).remove(document);
     });
-    r.function("json.patch", List.of(Type.ANY, Type.arrayOf(OBJECT)), Type.ANY,
+    r.function("json.patch", List.of(Type.named("object", Type.ANY), Type.named("patches", Type.arrayOf(PATCH))),
+        Type.named("output", Type.ANY),
         (ctx, args) -> JsonPatch.apply(args[0], Operands.array(args, 2)));
   }
 

@@ -15,13 +15,19 @@ import java.util.List;
  */
 public final class JsonSchemaFamily implements BuiltinFamily {
   private static final Type JSON = Type.anyOf(Type.STRING, Type.objectOf(Type.ANY, Type.ANY));
+  private static final Type MATCH = Type.tuple(Type.BOOLEAN, Type.arrayOf(Type.object(List.of(
+      Type.property("error", Type.STRING), Type.property("type", Type.STRING), Type.property("field", Type.STRING),
+      Type.property("desc", Type.STRING)), null)));
 
   private final SchemaCompiler compiler = new SchemaCompiler();
 
   @Override
   public void register(Builtins.Registrar r) {
-    r.function("json.verify_schema", List.of(JSON), Type.arrayOf(Type.ANY), (ctx, args) -> verify(args[0]));
-    r.function("json.match_schema", List.of(JSON, JSON), Type.arrayOf(Type.ANY), (ctx, args) -> match(args[0], args[1]));
+    r.function("json.verify_schema", List.of(Type.named("schema", JSON)),
+        Type.named("output", Type.tuple(Type.BOOLEAN, Type.anyOf(Type.STRING, Type.NULL))),
+        (ctx, args) -> verify(args[0]));
+    r.function("json.match_schema", List.of(Type.named("document", JSON), Type.named("schema", JSON)),
+        Type.named("output", MATCH), (ctx, args) -> match(args[0], args[1]));
   }
 
   /** {@code [true, null]} for a usable schema, otherwise {@code [false, "jsonschema: <why>"]}. */

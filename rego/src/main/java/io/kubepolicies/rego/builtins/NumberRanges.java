@@ -23,9 +23,12 @@ public final class NumberRanges implements BuiltinFamily {
   @Override
   public void register(Builtins.Registrar r) {
     Type numbers = Type.arrayOf(Type.NUMBER);
-    r.function("numbers.range", List.of(Type.NUMBER, Type.NUMBER), numbers,
+    r.function("numbers.range", List.of(Type.named("a", Type.NUMBER), Type.named("b", Type.NUMBER)),
+        Type.named("range", numbers),
         (ctx, a) -> range(ctx, integerOperand(a, 1), integerOperand(a, 2), BigInteger.ONE));
-    r.function("numbers.range_step", List.of(Type.NUMBER, Type.NUMBER, Type.NUMBER), numbers, (ctx, a) -> {
+    r.function("numbers.range_step",
+        List.of(Type.named("a", Type.NUMBER), Type.named("b", Type.NUMBER), Type.named("step", Type.NUMBER)),
+        Type.named("range", numbers), (ctx, a) -> {
       BigInteger from = integerOperand(a, 1);
       BigInteger to = integerOperand(a, 2);
       BigInteger step = integerOperand(a, 3);
@@ -36,7 +39,8 @@ public final class NumberRanges implements BuiltinFamily {
       }
       return range(ctx, from, to, step);
     });
-    r.function("rand.intn", List.of(Type.STRING, Type.NUMBER), Type.NUMBER, NumberRanges::randomInt);
+    r.function("rand.intn", List.of(Type.named("str", Type.STRING), Type.named("n", Type.NUMBER)),
+        Type.named("y", Type.NUMBER), NumberRanges::randomInt);
   }
 
   /** From {@code from} to {@code to} inclusive, ascending or descending by {@code step}. */

@@ -23,15 +23,22 @@ public final class ObjectFamily implements BuiltinFamily {
 
   @Override
   public void register(Builtins.Registrar r) {
-    r.function("object.get", List.of(OBJECT, Type.ANY, Type.ANY), Type.ANY, (ctx, args) -> get(args));
-    r.function("object.keys", List.of(OBJECT), Type.setOf(Type.ANY),
+    r.function("object.get",
+        List.of(Type.named("object", OBJECT), Type.named("key", Type.ANY), Type.named("default", Type.ANY)),
+        Type.named("value", Type.ANY), (ctx, args) -> get(args));
+    r.function("object.keys", List.of(Type.named("object", OBJECT)), Type.named("value", Type.setOf(Type.ANY)),
         (ctx, args) -> SetValue.of(Operands.object(args, 1).keys()));
-    r.function("object.union", List.of(OBJECT, OBJECT), Type.ANY,
+    r.function("object.union", List.of(Type.named("a", OBJECT), Type.named("b", OBJECT)),
+        Type.named("output", Type.ANY),
         (ctx, args) -> union(Operands.object(args, 1), Operands.object(args, 2)));
-    r.function("object.union_n", List.of(Type.arrayOf(OBJECT)), Type.ANY, (ctx, args) -> unionN(args));
-    r.function("object.remove", List.of(OBJECT, KEYS), Type.ANY, (ctx, args) -> select(args, false));
-    r.function("object.filter", List.of(OBJECT, KEYS), Type.ANY, (ctx, args) -> select(args, true));
-    r.function("object.subset", List.of(COLLECTION, COLLECTION), Type.ANY,
+    r.function("object.union_n", List.of(Type.named("objects", Type.arrayOf(OBJECT))), Type.named("output", Type.ANY),
+        (ctx, args) -> unionN(args));
+    r.function("object.remove", List.of(Type.named("object", OBJECT), Type.named("keys", KEYS)),
+        Type.named("output", Type.ANY), (ctx, args) -> select(args, false));
+    r.function("object.filter", List.of(Type.named("object", OBJECT), Type.named("keys", KEYS)),
+        Type.named("filtered", Type.ANY), (ctx, args) -> select(args, true));
+    r.function("object.subset", List.of(Type.named("super", COLLECTION), Type.named("sub", COLLECTION)),
+        Type.named("result", Type.ANY),
         (ctx, args) -> BooleanValue.of(Subset.of(args[0], args[1])));
   }
 

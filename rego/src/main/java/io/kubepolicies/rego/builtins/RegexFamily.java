@@ -1,5 +1,6 @@
 package io.kubepolicies.rego.builtins;
 
+import io.kubepolicies.rego.types.Type;
 import static io.kubepolicies.rego.types.Type.BOOLEAN;
 import static io.kubepolicies.rego.types.Type.NUMBER;
 import static io.kubepolicies.rego.types.Type.STRING;
@@ -31,15 +32,26 @@ public final class RegexFamily implements BuiltinFamily {
 
   @Override
   public void register(Builtins.Registrar r) {
-    r.function("regex.match", List.of(STRING, STRING), BOOLEAN, this::match);
-    r.function("regex.is_valid", List.of(STRING), BOOLEAN, this::isValid);
-    r.function("regex.find_n", List.of(STRING, STRING, NUMBER), arrayOf(STRING), this::findN);
-    r.function("regex.find_all_string_submatch_n", List.of(STRING, STRING, NUMBER),
-        arrayOf(arrayOf(STRING)), this::findAllSubmatch);
-    r.function("regex.split", List.of(STRING, STRING), arrayOf(STRING), this::split);
-    r.function("regex.replace", List.of(STRING, STRING, STRING), STRING, this::replace);
-    r.function("regex.template_match", List.of(STRING, STRING, STRING, STRING), BOOLEAN, this::templateMatch);
-    r.function("regex.globs_match", List.of(STRING, STRING), BOOLEAN,
+    r.function("regex.match", List.of(Type.named("pattern", STRING), Type.named("value", STRING)),
+        Type.named("result", BOOLEAN), this::match);
+    r.function("regex.is_valid", List.of(Type.named("pattern", STRING)), Type.named("result", BOOLEAN), this::isValid);
+    r.function("regex.find_n",
+        List.of(Type.named("pattern", STRING), Type.named("value", STRING), Type.named("number", NUMBER)),
+        Type.named("output", arrayOf(STRING)), this::findN);
+    r.function("regex.find_all_string_submatch_n",
+        List.of(Type.named("pattern", STRING), Type.named("value", STRING), Type.named("number", NUMBER)),
+        Type.named("output", arrayOf(arrayOf(STRING))), this::findAllSubmatch);
+    r.function("regex.split", List.of(Type.named("pattern", STRING), Type.named("value", STRING)),
+        Type.named("output", arrayOf(STRING)), this::split);
+    r.function("regex.replace",
+        List.of(Type.named("s", STRING), Type.named("pattern", STRING), Type.named("value", STRING)),
+        Type.named("output", STRING), this::replace);
+    r.function("regex.template_match",
+        List.of(Type.named("template", STRING), Type.named("value", STRING), Type.named("delimiter_start",
+            STRING), Type.named("delimiter_end", STRING)),
+        Type.named("result", BOOLEAN), this::templateMatch);
+    r.function("regex.globs_match", List.of(Type.named("glob1", STRING), Type.named("glob2", STRING)),
+        Type.named("result", BOOLEAN),
         (ctx, args) -> BooleanValue.of(
             GlobIntersection.nonEmpty(Operands.string(args, 1), Operands.string(args, 2), ctx)));
   }

@@ -18,19 +18,22 @@ import java.util.List;
 public final class RegoRuntime implements BuiltinFamily {
   @Override
   public void register(Builtins.Registrar r) {
-    r.function("rego.parse_module", List.of(Type.STRING, Type.STRING), Type.objectOf(Type.STRING, Type.ANY), (ctx, a) -> {
+    r.function("rego.parse_module", List.of(Type.named("filename", Type.STRING), Type.named("rego", Type.STRING)),
+        Type.named("output", Type.objectOf(Type.STRING, Type.ANY)), (ctx, a) -> {
       try {
         return AstJson.module(Parser.parseModule(Operands.string(a, 1), Operands.string(a, 2), RegoVersion.V1));
       } catch (RegoException e) {
         throw BuiltinException.error(e.first().toString());
       }
     });
-    r.function("opa.runtime", List.of(), Type.objectOf(Type.STRING, Type.ANY), (ctx, a) -> ctx.runtime());
-    r.function("trace", List.of(Type.STRING), Type.BOOLEAN, (ctx, a) -> {
+    r.function("opa.runtime", List.of(), Type.named("output", Type.objectOf(Type.STRING, Type.ANY)),
+        (ctx, a) -> ctx.runtime());
+    r.function("trace", List.of(Type.named("note", Type.STRING)), Type.named("result", Type.BOOLEAN), (ctx, a) -> {
       Operands.string(a, 1);
       return BooleanValue.TRUE;
     });
-    r.function("rego.metadata.chain", List.of(), Type.arrayOf(Type.ANY), (ctx, a) -> ArrayValue.EMPTY);
-    r.function("rego.metadata.rule", List.of(), Type.ANY, (ctx, a) -> ObjectValue.EMPTY);
+    r.function("rego.metadata.chain", List.of(), Type.named("chain", Type.arrayOf(Type.ANY)),
+        (ctx, a) -> ArrayValue.EMPTY);
+    r.function("rego.metadata.rule", List.of(), Type.named("output", Type.ANY), (ctx, a) -> ObjectValue.EMPTY);
   }
 }

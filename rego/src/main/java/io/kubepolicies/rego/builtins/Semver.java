@@ -21,9 +21,10 @@ public final class Semver implements BuiltinFamily {
 
   @Override
   public void register(Builtins.Registrar r) {
-    r.function("semver.is_valid", List.of(Type.ANY), Type.BOOLEAN,
+    r.function("semver.is_valid", List.of(Type.named("vsn", Type.ANY)), Type.named("result", Type.BOOLEAN),
         (ctx, args) -> BooleanValue.of(args[0] instanceof StringValue s && Version.parse(s.value()) != null));
-    r.function("semver.compare", List.of(Type.STRING, Type.STRING), Type.NUMBER, (ctx, args) -> {
+    r.function("semver.compare", List.of(Type.named("a", Type.STRING), Type.named("b", Type.STRING)),
+        Type.named("result", Type.NUMBER), (ctx, args) -> {
       Version a = version(args, 1);
       Version b = version(args, 2);
       return NumberValue.of(a.compareTo(b));

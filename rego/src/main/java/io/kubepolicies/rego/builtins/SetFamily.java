@@ -12,12 +12,13 @@ public final class SetFamily implements BuiltinFamily {
 
   @Override
   public void register(Builtins.Registrar r) {
-    r.function("and", List.of(SET, SET), SET,
+    r.function("and", List.of(Type.named("x", SET), Type.named("y", SET)), Type.named("z", SET),
         (ctx, args) -> intersect(Operands.set(args, 1), Operands.set(args, 2)));
-    r.function("or", List.of(SET, SET), SET,
+    r.function("or", List.of(Type.named("x", SET), Type.named("y", SET)), Type.named("z", SET),
         (ctx, args) -> union(Operands.set(args, 1), Operands.set(args, 2)));
-    r.function("intersection", List.of(SET_OF_SETS), SET, (ctx, args) -> intersectAll(args));
-    r.function("union", List.of(SET_OF_SETS), SET, (ctx, args) -> unionAll(args));
+    r.function("intersection", List.of(Type.named("xs", SET_OF_SETS)), Type.named("y", SET),
+        (ctx, args) -> intersectAll(args));
+    r.function("union", List.of(Type.named("xs", SET_OF_SETS)), Type.named("y", SET), (ctx, args) -> unionAll(args));
   }
 
   private static SetValue intersect(SetValue a, SetValue b) {

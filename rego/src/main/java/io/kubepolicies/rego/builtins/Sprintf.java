@@ -20,7 +20,8 @@ import java.util.List;
 public final class Sprintf implements BuiltinFamily {
   @Override
   public void register(Builtins.Registrar r) {
-    r.function("sprintf", List.of(Type.STRING, Type.arrayOf(Type.ANY)), Type.STRING, (ctx, a) -> sprintf(a));
+    r.function("sprintf", List.of(Type.named("format", Type.STRING), Type.named("values", Type.arrayOf(Type.ANY))),
+        Type.named("output", Type.STRING), (ctx, a) -> sprintf(a));
   }
 
   private static Value sprintf(Value[] a) {

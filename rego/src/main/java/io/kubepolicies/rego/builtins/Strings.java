@@ -26,35 +26,57 @@ public final class Strings implements BuiltinFamily {
 
   @Override
   public void register(Builtins.Registrar r) {
-    r.function("strings.any_prefix_match", List.of(STRINGS, STRINGS), Type.BOOLEAN,
+    r.function("strings.any_prefix_match", List.of(Type.named("search", STRINGS), Type.named("base", STRINGS)),
+        Type.named("result", Type.BOOLEAN),
         (ctx, a) -> anyMatch(a, String::startsWith));
-    r.function("strings.any_suffix_match", List.of(STRINGS, STRINGS), Type.BOOLEAN,
+    r.function("strings.any_suffix_match", List.of(Type.named("search", STRINGS), Type.named("base", STRINGS)),
+        Type.named("result", Type.BOOLEAN),
         (ctx, a) -> anyMatch(a, String::endsWith));
-    r.function("concat", List.of(S, Type.anyOf(Type.setOf(S), Type.arrayOf(S))), S, (ctx, a) -> concat(a));
-    r.function("format_int", List.of(Type.NUMBER, Type.NUMBER), S, (ctx, a) -> formatInt(a));
-    r.function("indexof", List.of(S, S), Type.NUMBER, (ctx, a) -> indexOf(a));
-    r.function("indexof_n", List.of(S, S), Type.arrayOf(Type.NUMBER), (ctx, a) -> indexOfN(a));
-    r.function("substring", List.of(S, Type.NUMBER, Type.NUMBER), S, (ctx, a) -> substring(a));
-    r.function("contains", List.of(S, S), Type.BOOLEAN, (ctx, a) -> test(a, String::contains));
-    r.function("startswith", List.of(S, S), Type.BOOLEAN, (ctx, a) -> test(a, String::startsWith));
-    r.function("endswith", List.of(S, S), Type.BOOLEAN, (ctx, a) -> test(a, String::endsWith));
-    r.function("strings.count", List.of(S, S), Type.NUMBER,
+    r.function("concat",
+        List.of(Type.named("delimiter", S), Type.named("collection", Type.anyOf(Type.setOf(S), Type.arrayOf(S)))),
+        Type.named("output", S), (ctx, a) -> concat(a));
+    r.function("format_int", List.of(Type.named("number", Type.NUMBER), Type.named("base", Type.NUMBER)),
+        Type.named("output", S), (ctx, a) -> formatInt(a));
+    r.function("indexof", List.of(Type.named("haystack", S), Type.named("needle", S)),
+        Type.named("output", Type.NUMBER), (ctx, a) -> indexOf(a));
+    r.function("indexof_n", List.of(Type.named("haystack", S), Type.named("needle", S)),
+        Type.named("output", Type.arrayOf(Type.NUMBER)), (ctx, a) -> indexOfN(a));
+    r.function("substring",
+        List.of(Type.named("value", S), Type.named("offset", Type.NUMBER), Type.named("length", Type.NUMBER)),
+        Type.named("output", S), (ctx, a) -> substring(a));
+    r.function("contains", List.of(Type.named("haystack", S), Type.named("needle", S)),
+        Type.named("result", Type.BOOLEAN), (ctx, a) -> test(a, String::contains));
+    r.function("startswith", List.of(Type.named("search", S), Type.named("base", S)),
+        Type.named("result", Type.BOOLEAN), (ctx, a) -> test(a, String::startsWith));
+    r.function("endswith", List.of(Type.named("search", S), Type.named("base", S)), Type.named("result", Type.BOOLEAN),
+        (ctx, a) -> test(a, String::endsWith));
+    r.function("strings.count", List.of(Type.named("search", S), Type.named("substring", S)),
+        Type.named("output", Type.NUMBER),
         (ctx, a) -> NumberValue.of(GoText.count(Operands.string(a, 1), Operands.string(a, 2))));
-    r.function("lower", List.of(S), S, (ctx, a) -> map(a, GoText::lower));
-    r.function("upper", List.of(S), S, (ctx, a) -> map(a, GoText::upper));
-    r.function("strings.reverse", List.of(S), S,
+    r.function("lower", List.of(Type.named("x", S)), Type.named("y", S), (ctx, a) -> map(a, GoText::lower));
+    r.function("upper", List.of(Type.named("x", S)), Type.named("y", S), (ctx, a) -> map(a, GoText::upper));
+    r.function("strings.reverse", List.of(Type.named("x", S)), Type.named("y", S),
         (ctx, a) -> map(a, s -> new StringBuilder(s).reverse().toString()));
-    r.function("split", List.of(S, S), Type.arrayOf(S),
+    r.function("split", List.of(Type.named("x", S), Type.named("delimiter", S)), Type.named("ys", Type.arrayOf(S)),
         (ctx, a) -> strings(GoText.split(Operands.string(a, 1), Operands.string(a, 2))));
-    r.function("strings.split_n", List.of(S, S, Type.NUMBER), Type.arrayOf(S), (ctx, a) -> splitN(a));
-    r.function("replace", List.of(S, S, S), S, (ctx, a) -> replace(a));
-    r.function("strings.replace_n", List.of(Type.objectOf(S, S), S), S, (ctx, a) -> replaceN(a));
-    r.function("trim", List.of(S, S), S, (ctx, a) -> trimCutset(a, true, true));
-    r.function("trim_left", List.of(S, S), S, (ctx, a) -> trimCutset(a, true, false));
-    r.function("trim_right", List.of(S, S), S, (ctx, a) -> trimCutset(a, false, true));
-    r.function("trim_prefix", List.of(S, S), S, (ctx, a) -> trimAffix(a, true));
-    r.function("trim_suffix", List.of(S, S), S, (ctx, a) -> trimAffix(a, false));
-    r.function("trim_space", List.of(S), S, (ctx, a) -> map(a, s -> GoText.trim(s, GoText::isSpace, true, true)));
+    r.function("strings.split_n", List.of(Type.named("x", S), Type.named("delimiter", S), Type.named("n", Type.NUMBER)),
+        Type.named("ys", Type.arrayOf(S)), (ctx, a) -> splitN(a));
+    r.function("replace", List.of(Type.named("x", S), Type.named("old", S), Type.named("new", S)), Type.named("y", S),
+        (ctx, a) -> replace(a));
+    r.function("strings.replace_n", List.of(Type.named("patterns", Type.objectOf(S, S)), Type.named("value", S)),
+        Type.named("output", S), (ctx, a) -> replaceN(a));
+    r.function("trim", List.of(Type.named("value", S), Type.named("cutset", S)), Type.named("output", S),
+        (ctx, a) -> trimCutset(a, true, true));
+    r.function("trim_left", List.of(Type.named("value", S), Type.named("cutset", S)), Type.named("output", S),
+        (ctx, a) -> trimCutset(a, true, false));
+    r.function("trim_right", List.of(Type.named("value", S), Type.named("cutset", S)), Type.named("output", S),
+        (ctx, a) -> trimCutset(a, false, true));
+    r.function("trim_prefix", List.of(Type.named("value", S), Type.named("prefix", S)), Type.named("output", S),
+        (ctx, a) -> trimAffix(a, true));
+    r.function("trim_suffix", List.of(Type.named("value", S), Type.named("suffix", S)), Type.named("output", S),
+        (ctx, a) -> trimAffix(a, false));
+    r.function("trim_space", List.of(Type.named("value", S)), Type.named("output", S),
+        (ctx, a) -> map(a, s -> GoText.trim(s, GoText::isSpace, true, true)));
   }
 
   private static Value anyMatch(Value[] a, BiPredicate<String, String> matches) {

@@ -25,7 +25,8 @@ public final class Templates implements BuiltinFamily {
   @Override
   public void register(Builtins.Registrar r) {
     r.function("strings.render_template",
-        List.of(Type.STRING, Type.objectOf(Type.STRING, Type.ANY)), Type.STRING, (ctx, a) -> render(a));
+        List.of(Type.named("value", Type.STRING), Type.named("vars", Type.objectOf(Type.STRING, Type.ANY))),
+        Type.named("result", Type.STRING), (ctx, a) -> render(a));
   }
 
   private Value render(Value[] a) {

@@ -15,9 +15,10 @@ public final class TypeChecks implements BuiltinFamily {
   @Override
   public void register(Builtins.Registrar r) {
     for (Kind kind : Kind.values()) {
-      r.function("is_" + kind.typeName(), List.of(Type.ANY), Type.BOOLEAN,
+      r.function("is_" + kind.typeName(), List.of(Type.named("x", Type.ANY)), Type.named("result", Type.BOOLEAN),
           (ctx, a) -> BooleanValue.of(a[0].kind() == kind));
     }
-    r.function("type_name", List.of(Type.ANY), Type.STRING, (ctx, a) -> StringValue.of(a[0].typeName()));
+    r.function("type_name", List.of(Type.named("x", Type.ANY)), Type.named("type", Type.STRING),
+        (ctx, a) -> StringValue.of(a[0].typeName()));
   }
 }

@@ -46,8 +46,10 @@ public final class Units implements BuiltinFamily {
 
   @Override
   public void register(Builtins.Registrar r) {
-    r.function("units.parse", List.of(Type.STRING), Type.NUMBER, (ctx, a) -> parse(a));
-    r.function("units.parse_bytes", List.of(Type.STRING), Type.NUMBER, (ctx, a) -> parseBytes(a));
+    r.function("units.parse", List.of(Type.named("x", Type.STRING)), Type.named("y", Type.NUMBER),
+        (ctx, a) -> parse(a));
+    r.function("units.parse_bytes", List.of(Type.named("x", Type.STRING)), Type.named("y", Type.NUMBER),
+        (ctx, a) -> parseBytes(a));
   }
 
   private static Value parse(Value[] a) {

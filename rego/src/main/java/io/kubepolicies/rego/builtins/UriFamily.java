@@ -1,7 +1,9 @@
 package io.kubepolicies.rego.builtins;
 
+import static io.kubepolicies.rego.types.Type.ANY;
 import static io.kubepolicies.rego.types.Type.BOOLEAN;
 import static io.kubepolicies.rego.types.Type.STRING;
+import static io.kubepolicies.rego.types.Type.named;
 import static io.kubepolicies.rego.types.Type.objectOf;
 
 import io.kubepolicies.rego.builtins.gostd.GoUrl;
@@ -16,8 +18,8 @@ import java.util.List;
 public final class UriFamily implements BuiltinFamily {
   @Override
   public void register(Builtins.Registrar r) {
-    r.function("uri.parse", List.of(STRING), objectOf(STRING, STRING), this::parse);
-    r.function("uri.is_valid", List.of(STRING), BOOLEAN, this::isValid);
+    r.function("uri.parse", List.of(named("uri", STRING)), named("result", objectOf(STRING, ANY)), this::parse);
+    r.function("uri.is_valid", List.of(named("uri", STRING)), named("result", BOOLEAN), this::isValid);
   }
 
   /** The non-empty components; {@code raw_path} is present whenever {@code path} is. */

@@ -27,9 +27,10 @@ public final class Uuid implements BuiltinFamily {
 
   @Override
   public void register(Builtins.Registrar r) {
-    r.function("uuid.rfc4122", List.of(Type.STRING), Type.STRING,
+    r.function("uuid.rfc4122", List.of(Type.named("k", Type.STRING)), Type.named("output", Type.STRING),
         (ctx, args) -> ctx.memo(new MemoKey(args[0]), k -> StringValue.of(randomV4())));
-    r.function("uuid.parse", List.of(Type.STRING), Type.objectOf(Type.STRING, Type.ANY), (ctx, args) -> {
+    r.function("uuid.parse", List.of(Type.named("uuid", Type.STRING)),
+        Type.named("result", Type.objectOf(Type.STRING, Type.ANY)), (ctx, args) -> {
       byte[] uuid = parse(Operands.string(args, 1));
       return uuid == null ? null : describe(uuid);
     });

@@ -14,12 +14,10 @@ import io.kubepolicies.rego.plan.CompiledRule;
 import io.kubepolicies.rego.plan.DocNode;
 import io.kubepolicies.rego.value.ObjectValue;
 import io.kubepolicies.rego.value.StringValue;
-import io.kubepolicies.rego.value.Value;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -29,11 +27,15 @@ import java.util.Set;
  * <ol>
  *   <li>declare every rule at its place in the tree, and check that rules at one place agree;</li>
  *   <li>resolve names (imports, rules of the package, built-ins, local scopes) — {@link NameResolver};</li>
+ *   <li>check that calls name functions and pass them as many arguments as they take — {@link CallCheck};</li>
  *   <li>check safety and reorder bodies — {@link SafetyCheck};</li>
+ *   <li>check types — {@link TypeCheck};</li>
  *   <li>plan rules for the evaluator — {@link Planner};</li>
  *   <li>reject recursion — {@link RecursionCheck}.</li>
  * </ol>
  * Each stage reports all the errors it finds; compilation stops after the first stage that found any.
+ * (OPA rejects recursion before checking types; here recursion is found on the planned tree, and the
+ * type check reads a rule met again while it is being checked as {@code any}.)
  */
 public final class Compiler {
   private final Builtins builtins;
@@ -42,42 +44,48 @@ public final class Compiler {
     this.builtins = builtins;
   }
 
-  /** A rule with where it goes. */
-  private record Placed(Module module, Rule rule, DocNode node, int suffixStart) {}
-
   public CompiledTree compile(List<Module> modules, ObjectValue baseData) {
     Errors errors = new Errors();
     DocNode.Builder tree = new DocNode.Builder(baseData);
-    List<Placed> placed = declare(modules, tree, errors);
+    List<PlacedRule> placed = declare(modules, tree, errors);
     errors.throwIfAny();
 
     Map<String, Set<String>> ruleNames = new HashMap<>();
-    for (Placed p : placed) {
+    for (PlacedRule p : placed) {
       ruleNames.computeIfAbsent(packageKey(p.module()), k -> new HashSet<>()).add(ruleName(p.rule()));
     }
     Planner planner = new Planner(tree.root(), builtins, errors);
     SafetyCheck safety = new SafetyCheck(errors, planner::arity);
     Map<Module, NameResolver> resolvers = new IdentityHashMap<>();
     List<Rule> resolved = new ArrayList<>();
-    for (Placed p : placed) {
+    for (PlacedRule p : placed) {
       NameResolver resolver = resolvers.computeIfAbsent(p.module(),
           m -> new NameResolver(packagePath(m), imports(m, errors), ruleNames.get(packageKey(m)), builtins, errors));
       resolved.add(resolver.resolve(p.rule()));
     }
+    errors.throwIfAny();
+    CallCheck calls = new CallCheck(builtins, planner::arity, errors);
+    resolved.forEach(calls::check);
     errors.throwIfAny();
     List<Rule> checked = new ArrayList<>();
     for (Rule rule : resolved) {
       checked.add(safety.check(rule));
     }
     errors.throwIfAny();
+    TypeCheck types = new TypeCheck(builtins);
+    for (int i = 0; i < placed.size(); i++) {
+      types.add(checked.get(i), placed.get(i).node().path(), placed.get(i).suffixStart());
+    }
+    DataTypes dataTypes = types.check(errors);
+    errors.throwIfAny();
 
     Map<DocNode, List<Rule>> atNode = new IdentityHashMap<>();
-    for (Placed p : placed) {
+    for (PlacedRule p : placed) {
       atNode.computeIfAbsent(p.node(), k -> new ArrayList<>()).add(p.rule());
     }
     Map<CompiledRule, DocNode> owners = new IdentityHashMap<>();
     for (int i = 0; i < placed.size(); i++) {
-      Placed p = placed.get(i);
+      PlacedRule p = placed.get(i);
       Metadata metadata = Metadata.of(p.rule(), List.of(p.node().path()), p.module(), modules, atNode.get(p.node()));
       CompiledRule rule = planner.rule(checked.get(i), p.suffixStart(), metadata);
       tree.addRule(placed.get(i).node(), rule);
@@ -86,7 +94,7 @@ public final class Compiler {
     errors.throwIfAny();
     new RecursionCheck(errors).check(tree.root(), owners);
     errors.throwIfAny();
-    return new CompiledTree(tree.root(), tree.size(), builtins);
+    return new CompiledTree(tree.root(), tree.size(), builtins, dataTypes);
   }
 
   /** Compiles a query against a compiled tree; its variables become the result's bindings. */
@@ -96,7 +104,11 @@ public final class Compiler {
     Planner planner = new Planner(tree.root(), builtins, errors);
     io.kubepolicies.rego.ast.Body resolved = resolver.resolveQuery(query);
     errors.throwIfAny();
+    new CallCheck(builtins, planner::arity, errors).check(resolved);
+    errors.throwIfAny();
     io.kubepolicies.rego.ast.Body safe = new SafetyCheck(errors, planner::arity).checkQuery(resolved);
+    errors.throwIfAny();
+    TypeCheck.checkQuery(safe, tree.types(), builtins, errors);
     errors.throwIfAny();
     Set<String> reported = new java.util.LinkedHashSet<>();
     for (io.kubepolicies.rego.ast.Expr e : resolved.exprs()) {
@@ -107,10 +119,9 @@ public final class Compiler {
     return new CompiledQuery(planned.body(), planned.slotNames(), reported, query);
   }
 
-  /** Places every rule at its node; checks kinds, arities and defaults agree per node. */
-  private List<Placed> declare(List<Module> modules, DocNode.Builder tree, Errors errors) {
-    List<Placed> placed = new ArrayList<>();
-    Map<DocNode, Rule> firstAt = new LinkedHashMap<>();
+  /** Places every rule at its node, then checks that the rules at each place agree. */
+  private List<PlacedRule> declare(List<Module> modules, DocNode.Builder tree, Errors errors) {
+    List<PlacedRule> placed = new ArrayList<>();
     for (Module m : modules) {
       DocNode pkg = tree.root();
       for (int i = 1; i < m.pkg().path().size(); i++) {
@@ -128,38 +139,11 @@ public final class Compiler {
           tree.declareFunction(node, rule.head().args().size());
         }
         tree.declareRule(node, i < ref.size());
-        Rule first = firstAt.putIfAbsent(node, rule);
-        if (first != null && i == ref.size() && conflicts(first, rule)) {
-          errors.add(RegoError.TYPE, "conflicting rules " + name(node) + " found", rule.location());
-        }
-        if (first != null && rule.isDefault() && first.isDefault() && first != rule) {
-          errors.add(RegoError.TYPE, "multiple default rules " + name(node) + " found", rule.location());
-        }
-        placed.add(new Placed(m, rule, node, i));
+        placed.add(new PlacedRule(m, rule, node, i));
       }
     }
+    RuleConflicts.check(placed, modules, errors);
     return placed;
-  }
-
-  private static boolean conflicts(Rule a, Rule b) {
-    boolean aFn = a.head().kind() == RuleKind.FUNCTION;
-    boolean bFn = b.head().kind() == RuleKind.FUNCTION;
-    if (aFn != bFn) {
-      return true;
-    }
-    if (aFn) {
-      return a.head().args().size() != b.head().args().size();
-    }
-    return !a.isDefault() && !b.isDefault() && a.head().kind() != b.head().kind()
-        && a.head().ref().size() == b.head().ref().size();
-  }
-
-  private static String name(DocNode node) {
-    StringBuilder sb = new StringBuilder("data");
-    for (Value v : node.path()) {
-      sb.append('.').append(v instanceof StringValue s ? s.value() : v.toString());
-    }
-    return sb.toString();
   }
 
   private static String ruleName(Rule rule) {

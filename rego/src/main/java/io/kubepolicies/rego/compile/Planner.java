@@ -349,18 +349,13 @@ final class Planner {
     return path.length == 0 ? term : new Node.Ref(Node.RefHead.TERM, term, path, null, 0, r.location());
   }
 
+  /** Calls are checked before planning: a data reference names a function, anything else a built-in. */
   private Node call(Call c) {
     Ref op = c.operator();
     String name = Terms.dottedName(op);
     Node[] args = nodes(c.args());
     if (op.head() instanceof Var v && v.name().equals("data")) {
-      DocNode fn = nodeAt(constantPath(op));
-      if (fn == null || !fn.isFunction()) {
-        errors.add(RegoError.TYPE, "undefined function " + dataName(op), c.location());
-        return new Node.Const(io.kubepolicies.rego.value.NullValue.NULL);
-      }
-      checkArity(fn.functionArity(), args.length, dataName(op), c);
-      return new Node.FunctionCall(fn, dataName(op), args, c.location());
+      return new Node.FunctionCall(nodeAt(constantPath(op)), dataName(op), args, c.location());
     }
     if (metadata != null && args.length == 0 && "rego.metadata.rule".equals(name)) {
       return new Node.Const(metadata.rule());
@@ -368,20 +363,7 @@ final class Planner {
     if (metadata != null && args.length == 0 && "rego.metadata.chain".equals(name)) {
       return new Node.Const(metadata.chain());
     }
-    Builtin builtin = name == null ? null : builtins.get(name);
-    if (builtin == null) {
-      errors.add(RegoError.TYPE, "undefined function " + name, c.location());
-      return new Node.Const(io.kubepolicies.rego.value.NullValue.NULL);
-    }
-    checkArity(builtin.arity(), args.length, name, c);
-    return new Node.BuiltinCall(builtin, name, args, c.location());
-  }
-
-  private void checkArity(int arity, int given, String name, Call c) {
-    if (arity != given) {
-      errors.add(RegoError.TYPE, name + ": arity mismatch\n\thave: " + given + " argument(s)\n\twant: " + arity
-          + " argument(s)", c.location());
-    }
+    return new Node.BuiltinCall(builtins.get(name), name, args, c.location());
   }
 
   private static String dataName(Ref ref) {

@@ -24,9 +24,9 @@ class StringsTest {
 
   @Test
   void registersOpaSignatures() {
-    assertEquals("any<string, set[string], array[string]>",
+    assertEquals("search: any<string, array[string], set[string]>",
         calls.table().get("strings.any_prefix_match").args().get(0).toString());
-    assertEquals("object[string: string]", calls.table().get("strings.replace_n").args().get(0).toString());
+    assertEquals("patterns: object[string: string]", calls.table().get("strings.replace_n").args().get(0).toString());
     assertEquals(3, calls.table().get("strings.split_n").arity());
     assertEquals(24, calls.table().names().size());
   }

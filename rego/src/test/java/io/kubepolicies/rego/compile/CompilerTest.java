@@ -95,7 +95,7 @@ class CompilerTest {
     RegoError arity = error("package p\nq if count(1, 2, 3)\n");
     assertEquals(RegoError.TYPE, arity.code());
     assertTrue(arity.message().startsWith("count: arity mismatch"), arity.message());
-    assertTrue(error("package p\nf(x) := x\nq if f(1, 2, 3)\n").message().contains("arity mismatch"));
+    assertEquals("function data.p.f has arity 1, got 3 arguments", error("package p\nf(x) := x\nq if f(1, 2, 3)\n").message());
   }
 
   @Test

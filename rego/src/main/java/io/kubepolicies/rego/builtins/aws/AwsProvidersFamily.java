@@ -35,7 +35,9 @@ public final class AwsProvidersFamily implements BuiltinFamily {
   @Override
   public void register(Builtins.Registrar r) {
     Type object = Type.objectOf(Type.STRING, Type.ANY);
-    r.function("providers.aws.sign_req", List.of(object, object, Type.NUMBER), Type.objectOf(Type.ANY, Type.ANY),
+    r.function("providers.aws.sign_req",
+        List.of(Type.named("request", object), Type.named("aws_config", object), Type.named("time_ns", Type.NUMBER)),
+        Type.named("signed_request", Type.objectOf(Type.ANY, Type.ANY)),
         (ctx, args) -> signRequest(args));
   }
 

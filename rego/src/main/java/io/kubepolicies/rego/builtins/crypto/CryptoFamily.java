@@ -39,6 +39,7 @@ import javax.crypto.spec.SecretKeySpec;
  */
 public final class CryptoFamily implements BuiltinFamily {
   private static final Type STRING_OBJECT = Type.objectOf(Type.STRING, Type.ANY);
+  private static final Type VERIFIED_CERTIFICATES = Type.tuple(Type.BOOLEAN, Type.arrayOf(STRING_OBJECT));
   private static final Map<String, Integer> KEY_USAGES = Map.ofEntries(
       Map.entry("KeyUsageAny", 0),
       Map.entry("KeyUsageServerAuth", 1),
@@ -60,34 +61,48 @@ public final class CryptoFamily implements BuiltinFamily {
 
   @Override
   public void register(Builtins.Registrar r) {
-    List<Type> oneString = List.of(Type.STRING);
-    List<Type> twoStrings = List.of(Type.STRING, Type.STRING);
-    r.function("crypto.md5", oneString, Type.STRING, (ctx, args) -> digest("MD5", args));
-    r.function("crypto.sha1", oneString, Type.STRING, (ctx, args) -> digest("SHA-1", args));
-    r.function("crypto.sha256", oneString, Type.STRING, (ctx, args) -> digest("SHA-256", args));
-    r.function("crypto.hmac.md5", twoStrings, Type.STRING, (ctx, args) -> hmac("HmacMD5", args));
-    r.function("crypto.hmac.sha1", twoStrings, Type.STRING, (ctx, args) -> hmac("HmacSHA1", args));
-    r.function("crypto.hmac.sha256", twoStrings, Type.STRING, (ctx, args) -> hmac("HmacSHA256", args));
-    r.function("crypto.hmac.sha512", twoStrings, Type.STRING, (ctx, args) -> hmac("HmacSHA512", args));
-    r.function("crypto.hmac.equal", twoStrings, Type.BOOLEAN, (ctx, args) -> BooleanValue.of(MessageDigest.isEqual(
+    r.function("crypto.md5", List.of(Type.named("x", Type.STRING)), Type.named("y", Type.STRING),
+        (ctx, args) -> digest("MD5", args));
+    r.function("crypto.sha1", List.of(Type.named("x", Type.STRING)), Type.named("y", Type.STRING),
+        (ctx, args) -> digest("SHA-1", args));
+    r.function("crypto.sha256", List.of(Type.named("x", Type.STRING)), Type.named("y", Type.STRING),
+        (ctx, args) -> digest("SHA-256", args));
+    r.function("crypto.hmac.md5", List.of(Type.named("x", Type.STRING), Type.named("key", Type.STRING)),
+        Type.named("y", Type.STRING), (ctx, args) -> hmac("HmacMD5", args));
+    r.function("crypto.hmac.sha1", List.of(Type.named("x", Type.STRING), Type.named("key", Type.STRING)),
+        Type.named("y", Type.STRING), (ctx, args) -> hmac("HmacSHA1", args));
+    r.function("crypto.hmac.sha256", List.of(Type.named("x", Type.STRING), Type.named("key", Type.STRING)),
+        Type.named("y", Type.STRING), (ctx, args) -> hmac("HmacSHA256", args));
+    r.function("crypto.hmac.sha512", List.of(Type.named("x", Type.STRING), Type.named("key", Type.STRING)),
+        Type.named("y", Type.STRING), (ctx, args) -> hmac("HmacSHA512", args));
+    r.function("crypto.hmac.equal", List.of(Type.named("mac1", Type.STRING), Type.named("mac2", Type.STRING)),
+        Type.named("result", Type.BOOLEAN), (ctx, args) -> BooleanValue.of(MessageDigest.isEqual(
         utf8(Operands.string(args, 1)), utf8(Operands.string(args, 2)))));
 
-    r.function("crypto.x509.parse_certificates", oneString, Type.arrayOf(STRING_OBJECT),
+    r.function("crypto.x509.parse_certificates", List.of(Type.named("certs", Type.STRING)),
+        Type.named("output", Type.arrayOf(STRING_OBJECT)),
         (ctx, args) -> guarded(() -> certificateArray(parse(Operands.string(args, 1)), true)));
-    r.function("crypto.x509.parse_and_verify_certificates", oneString, Type.arrayOf(Type.ANY),
+    r.function("crypto.x509.parse_and_verify_certificates", List.of(Type.named("certs", Type.STRING)),
+        Type.named("output", VERIFIED_CERTIFICATES),
         (ctx, args) -> parseAndVerify(ctx, Operands.string(args, 1), ObjectValue.EMPTY, true));
-    r.function("crypto.x509.parse_and_verify_certificates_with_options", List.of(Type.STRING, STRING_OBJECT),
-        Type.arrayOf(Type.ANY), (ctx, args) -> parseAndVerify(ctx, Operands.string(args, 1), Operands.object(args, 2), false));
-    r.function("crypto.x509.parse_certificate_request", oneString, STRING_OBJECT,
+    r.function("crypto.x509.parse_and_verify_certificates_with_options",
+        List.of(Type.named("certs", Type.STRING), Type.named("options", STRING_OBJECT)),
+        Type.named("output", VERIFIED_CERTIFICATES),
+        (ctx, args) -> parseAndVerify(ctx, Operands.string(args, 1), Operands.object(args, 2), false));
+    r.function("crypto.x509.parse_certificate_request", List.of(Type.named("csr", Type.STRING)),
+        Type.named("output", STRING_OBJECT),
         (ctx, args) -> guarded(() -> certificateRequest(Operands.string(args, 1))));
-    r.function("crypto.x509.parse_keypair", twoStrings, STRING_OBJECT, (ctx, args) -> {
+    r.function("crypto.x509.parse_keypair", List.of(Type.named("cert", Type.STRING), Type.named("pem", Type.STRING)),
+        Type.named("output", STRING_OBJECT), (ctx, args) -> {
       String cert = Operands.string(args, 1);
       String key = keyOperand(args[1]);
       return guarded(() -> TlsKeyPair.parse(cert, key));
     });
-    r.function("crypto.x509.parse_rsa_private_key", oneString, STRING_OBJECT,
+    r.function("crypto.x509.parse_rsa_private_key", List.of(Type.named("pem", Type.STRING)),
+        Type.named("output", STRING_OBJECT),
         (ctx, args) -> guarded(() -> jwkFromPrivateKey(Operands.string(args, 1))));
-    r.function("crypto.parse_private_keys", oneString, Type.arrayOf(STRING_OBJECT),
+    r.function("crypto.parse_private_keys", List.of(Type.named("keys", Type.STRING)),
+        Type.named("output", Type.arrayOf(STRING_OBJECT)),
         (ctx, args) -> guarded(() -> privateKeys(Operands.string(args, 1))));
   }
 

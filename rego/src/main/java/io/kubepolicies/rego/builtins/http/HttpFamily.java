@@ -36,7 +36,8 @@ public final class HttpFamily implements BuiltinFamily {
 
   @Override
   public void register(Builtins.Registrar r) {
-    r.function("http.send", List.of(Type.objectOf(Type.STRING, Type.ANY)), Type.objectOf(Type.ANY, Type.ANY),
+    r.function("http.send", List.of(Type.named("request", Type.objectOf(Type.STRING, Type.ANY))),
+        Type.named("response", Type.objectOf(Type.ANY, Type.ANY)),
         HttpFamily::send);
   }
 

@@ -30,6 +30,8 @@ import java.util.Locale;
  */
 public final class JwtFamily implements BuiltinFamily {
   private static final Type STRING_OBJECT = Type.objectOf(Type.STRING, Type.ANY);
+  private static final Type ANY_OBJECT = Type.objectOf(Type.ANY, Type.ANY);
+  private static final Type VERIFIED = Type.named("result", Type.BOOLEAN);
   private static final Value UNVERIFIED = ArrayValue.of(BooleanValue.FALSE, ObjectValue.EMPTY, ObjectValue.EMPTY);
 
   private final Cache<String, List<VerificationKeys.Key>> verificationKeys = Caffeine.newBuilder().maximumSize(256).build();
@@ -37,25 +39,37 @@ public final class JwtFamily implements BuiltinFamily {
 
   @Override
   public void register(Builtins.Registrar r) {
-    List<Type> tokenAndKey = List.of(Type.STRING, Type.STRING);
-    r.function("io.jwt.decode", List.of(Type.STRING), Type.arrayOf(Type.ANY), (ctx, args) -> decode(args[0]));
+    r.function("io.jwt.decode", List.of(Type.named("jwt", Type.STRING)),
+        Type.named("output", Type.tuple(ANY_OBJECT, ANY_OBJECT, Type.STRING)), (ctx, args) -> decode(args[0]));
     for (JwsAlgorithm alg : JwsAlgorithm.values()) {
       String name = "io.jwt.verify_" + alg.name().toLowerCase(Locale.ROOT);
       if (alg.family() == JwsAlgorithm.Family.HMAC) {
-        r.function(name, tokenAndKey, Type.BOOLEAN, (ctx, args) -> verifyHmac(alg, args));
+        r.function(name, verifyArgs("secret"), VERIFIED, (ctx, args) -> verifyHmac(alg, args));
       } else {
-        r.function(name, tokenAndKey, Type.BOOLEAN, (ctx, args) -> verifyWithKeys(alg, args));
+        r.function(name, verifyArgs("certificate"), VERIFIED, (ctx, args) -> verifyWithKeys(alg, args));
       }
     }
-    r.function("io.jwt.decode_verify", List.of(Type.STRING, STRING_OBJECT), Type.arrayOf(Type.ANY), this::decodeVerify);
-    r.function("io.jwt.encode_sign_raw", List.of(Type.STRING, Type.STRING, Type.STRING), Type.STRING, (ctx, args) -> {
+    r.function("io.jwt.decode_verify",
+        List.of(Type.named("jwt", Type.STRING), Type.named("constraints", STRING_OBJECT)),
+        Type.named("output", Type.tuple(Type.BOOLEAN, ANY_OBJECT, ANY_OBJECT)), this::decodeVerify);
+    r.function("io.jwt.encode_sign_raw",
+        List.of(Type.named("headers", Type.STRING), Type.named("payload", Type.STRING), Type.named("key", Type.STRING)),
+        Type.named("output", Type.STRING), (ctx, args) -> {
       String key = Operands.string(args, 3);
       String headers = Operands.string(args, 1);
       String payload = Operands.string(args, 2);
       return sign(headers, payload, key);
     });
-    r.function("io.jwt.encode_sign", List.of(STRING_OBJECT, STRING_OBJECT, STRING_OBJECT), Type.STRING,
+    r.function("io.jwt.encode_sign",
+        List.of(Type.named("headers", STRING_OBJECT), Type.named("payload", STRING_OBJECT), Type.named("key",
+            STRING_OBJECT)),
+        Type.named("output", Type.STRING),
         (ctx, args) -> sign(GoJsonWriter.compact(args[0]), GoJsonWriter.compact(args[1]), GoJsonWriter.compact(args[2])));
+  }
+
+  /** The token and the key material a signature is verified with. */
+  private static List<Type> verifyArgs(String key) {
+    return List.of(Type.named("jwt", Type.STRING), Type.named(key, Type.STRING));
   }
 
   private static Value decode(Value jwt) {

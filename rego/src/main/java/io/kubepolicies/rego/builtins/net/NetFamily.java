@@ -40,18 +40,24 @@ public final class NetFamily implements BuiltinFamily {
 
   @Override
   public void register(Builtins.Registrar r) {
-    r.function("net.cidr_contains", List.of(Type.STRING, Type.STRING), Type.BOOLEAN,
+    r.function("net.cidr_contains", List.of(Type.named("cidr", Type.STRING), Type.named("cidr_or_ip", Type.STRING)),
+        Type.named("result", Type.BOOLEAN),
         (ctx, args) -> BooleanValue.of(contains(args[0], args[1])));
-    r.function("net.cidr_intersects", List.of(Type.STRING, Type.STRING), Type.BOOLEAN,
+    r.function("net.cidr_intersects", List.of(Type.named("cidr1", Type.STRING), Type.named("cidr2", Type.STRING)),
+        Type.named("result", Type.BOOLEAN),
         (ctx, args) -> intersects(args));
-    r.function("net.cidr_contains_matches", List.of(CIDR_MATCH_OPERAND, CIDR_MATCH_OPERAND),
-        Type.setOf(Type.arrayOf(Type.ANY)), (ctx, args) -> containsMatches(args));
-    r.function("net.cidr_expand", List.of(Type.STRING), Type.setOf(Type.STRING), NetFamily::expand);
-    r.function("net.cidr_is_valid", List.of(Type.STRING), Type.BOOLEAN,
+    r.function("net.cidr_contains_matches",
+        List.of(Type.named("cidrs", CIDR_MATCH_OPERAND), Type.named("cidrs_or_ips", CIDR_MATCH_OPERAND)),
+        Type.named("output", Type.setOf(Type.tuple(Type.ANY, Type.ANY))), (ctx, args) -> containsMatches(args));
+    r.function("net.cidr_expand", List.of(Type.named("cidr", Type.STRING)),
+        Type.named("hosts", Type.setOf(Type.STRING)), NetFamily::expand);
+    r.function("net.cidr_is_valid", List.of(Type.named("cidr", Type.STRING)), Type.named("result", Type.BOOLEAN),
         (ctx, args) -> BooleanValue.of(args[0] instanceof StringValue s && IpNetwork.parseCidr(s.value()) != null));
-    r.function("net.cidr_merge", List.of(Type.anyOf(Type.arrayOf(Type.anyOf(Type.STRING)), Type.setOf(Type.STRING))),
-        Type.setOf(Type.STRING), (ctx, args) -> merge(args[0]));
-    r.function("net.lookup_ip_addr", List.of(Type.STRING), Type.setOf(Type.STRING), NetFamily::lookup);
+    r.function("net.cidr_merge",
+        List.of(Type.named("addrs", Type.anyOf(Type.arrayOf(Type.anyOf(Type.STRING)), Type.setOf(Type.STRING)))),
+        Type.named("output", Type.setOf(Type.STRING)), (ctx, args) -> merge(args[0]));
+    r.function("net.lookup_ip_addr", List.of(Type.named("name", Type.STRING)),
+        Type.named("addrs", Type.setOf(Type.STRING)), NetFamily::lookup);
   }
 
   private static String string(Value v) {

@@ -26,7 +26,9 @@ public final class Time implements BuiltinFamily {
   private static final String TIME_OPERAND = "either number (ns) or [number (ns), string (tz)]";
 
   /** The time operand: nanoseconds, or an array of nanoseconds, zone name and layout. */
-  private static final Type TIME = Type.anyOf(Type.NUMBER, Type.arrayOf(Type.anyOf(Type.NUMBER, Type.STRING)));
+  private static final Type TIME = Type.anyOf(Type.NUMBER, Type.tuple(Type.NUMBER, Type.STRING));
+  private static final Type TIME_WITH_LAYOUT =
+      Type.anyOf(Type.NUMBER, Type.tuple(Type.NUMBER, Type.STRING), Type.tuple(Type.NUMBER, Type.STRING, Type.STRING));
 
   private final Zones zones;
 
@@ -40,35 +42,41 @@ public final class Time implements BuiltinFamily {
 
   @Override
   public void register(Builtins.Registrar r) {
-    Type triple = Type.arrayOf(Type.NUMBER);
-    r.function("time.now_ns", List.of(), Type.NUMBER, (ctx, args) -> NumberValue.of(ctx.nowNanos()));
-    r.function("time.parse_ns", List.of(Type.STRING, Type.STRING), Type.NUMBER, (ctx, args) -> {
+    Type triple = Type.tuple(Type.NUMBER, Type.NUMBER, Type.NUMBER);
+    r.function("time.now_ns", List.of(), Type.named("now", Type.NUMBER), (ctx, args) -> NumberValue.of(ctx.nowNanos()));
+    r.function("time.parse_ns", List.of(Type.named("layout", Type.STRING), Type.named("value", Type.STRING)),
+        Type.named("ns", Type.NUMBER), (ctx, args) -> {
       String layout = Operands.string(args, 1);
       String value = Operands.string(args, 2);
       return nanos(GoParse.parse(Layout.resolve(layout), value, zones.local()));
     });
-    r.function("time.parse_rfc3339_ns", List.of(Type.STRING), Type.NUMBER,
+    r.function("time.parse_rfc3339_ns", List.of(Type.named("value", Type.STRING)), Type.named("ns", Type.NUMBER),
         (ctx, args) -> nanos(GoParse.parse(Layout.RFC3339, Operands.string(args, 1), zones.local())));
-    r.function("time.parse_duration_ns", List.of(Type.STRING), Type.NUMBER,
+    r.function("time.parse_duration_ns", List.of(Type.named("duration", Type.STRING)), Type.named("ns", Type.NUMBER),
         (ctx, args) -> NumberValue.of(GoDuration.parse(Operands.string(args, 1))));
-    r.function("time.format", List.of(TIME), Type.STRING, (ctx, args) -> {
+    r.function("time.format", List.of(Type.named("x", TIME_WITH_LAYOUT)),
+        Type.named("formatted timestamp", Type.STRING), (ctx, args) -> {
       TimeOperand t = operand(args[0]);
       String layout = t.layout().isEmpty() ? Layout.RFC3339_NANO : Layout.resolve(t.layout());
       return StringValue.of(GoFormat.format(t.time(), layout));
     });
-    r.function("time.date", List.of(TIME), triple, (ctx, args) -> {
+    r.function("time.date", List.of(Type.named("x", TIME)), Type.named("date", triple), (ctx, args) -> {
       LocalDateTime t = operand(args[0]).time().local();
       return numbers(t.getYear(), t.getMonthValue(), t.getDayOfMonth());
     });
-    r.function("time.clock", List.of(TIME), triple, (ctx, args) -> {
+    r.function("time.clock", List.of(Type.named("x", TIME)), Type.named("output", triple), (ctx, args) -> {
       LocalDateTime t = operand(args[0]).time().local();
       return numbers(t.getHour(), t.getMinute(), t.getSecond());
     });
-    r.function("time.weekday", List.of(TIME), Type.STRING,
+    r.function("time.weekday", List.of(Type.named("x", TIME)), Type.named("day", Type.STRING),
         (ctx, args) -> StringValue.of(GoFormat.weekdayName(operand(args[0]).time().local())));
-    r.function("time.add_date", List.of(Type.NUMBER, Type.NUMBER, Type.NUMBER, Type.NUMBER), Type.NUMBER,
+    r.function("time.add_date",
+        List.of(Type.named("ns", Type.NUMBER), Type.named("years", Type.NUMBER), Type.named("months",
+            Type.NUMBER), Type.named("days", Type.NUMBER)),
+        Type.named("output", Type.NUMBER),
         (ctx, args) -> addDate(operand(args[0]).time(), integer(args, 2), integer(args, 3), integer(args, 4)));
-    r.function("time.diff", List.of(TIME, TIME), Type.arrayOf(Type.NUMBER),
+    r.function("time.diff", List.of(Type.named("ns1", TIME), Type.named("ns2", TIME)),
+        Type.named("output", Type.tuple(Type.NUMBER, Type.NUMBER, Type.NUMBER, Type.NUMBER, Type.NUMBER, Type.NUMBER)),
         (ctx, args) -> diff(operand(args[0]).time(), operand(args[1]).time()));
   }
 
