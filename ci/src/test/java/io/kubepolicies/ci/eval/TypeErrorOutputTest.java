@@ -2,15 +2,12 @@ package io.kubepolicies.ci.eval;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.kubepolicies.ci.Main;
+import io.kubepolicies.ci.support.Cli;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code eval} and {@code test} report compile-time type errors as {@code file:line:col: rego_type_error: ...} and exit 1. */
 class TypeErrorOutputTest {
@@ -23,18 +20,6 @@ class TypeErrorOutputTest {
   @TempDir
   Path dir;
 
-  private record Run(int exit, String out, String err) {}
-
-  private static Run run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    CommandLine cli = new CommandLine(new Main());
-    cli.setOut(new PrintWriter(out, true));
-    cli.setErr(new PrintWriter(err, true));
-    int exit = cli.execute(args);
-    return new Run(exit, out.toString(), err.toString());
-  }
-
   private Path policy() throws IOException {
     Path file = dir.resolve("p.rego");
     Files.writeString(file, "package p\n\nallow if upper(1) == \"A\"\n\ntest_allow if allow\n");
@@ -44,7 +29,7 @@ class TypeErrorOutputTest {
   @Test
   void evalPrintsTheTypeErrorWithItsLocation() throws IOException {
     Path file = policy();
-    Run run = run("eval", "-d", file.toString(), "data.p.allow");
+    Cli.Run run = Cli.run("eval", "-d", file.toString(), "data.p.allow");
     assertEquals(1, run.exit());
     assertEquals(file + ":3:10: " + UPPER_OF_NUMBER, run.err());
     assertEquals("", run.out());
@@ -52,7 +37,7 @@ class TypeErrorOutputTest {
 
   @Test
   void evalPrintsTypeErrorsInTheQuery() {
-    Run run = run("eval", "x := upper(1)");
+    Cli.Run run = Cli.run("eval", "x := upper(1)");
     assertEquals(1, run.exit());
     assertEquals("1:6: " + UPPER_OF_NUMBER, run.err());
   }
@@ -60,7 +45,7 @@ class TypeErrorOutputTest {
   @Test
   void testPrintsTheTypeErrorInsteadOfRunning() throws IOException {
     Path file = policy();
-    Run run = run("test", file.toString());
+    Cli.Run run = Cli.run("test", file.toString());
     assertEquals(1, run.exit());
     assertEquals(file + ":3:10: " + UPPER_OF_NUMBER, run.err());
   }
