@@ -70,7 +70,7 @@ final class AdmissionEndpoint implements Handler {
     try {
       review = AdmissionReview.parse(body(ctx));
     } catch (TooLargeException e) {
-      refuse(ctx, 413, "RequestEntityTooLarge", e.getMessage(), start);
+      refuse(ctx, 400, "RequestEntityTooLarge", e.getMessage(), start);
       return;
     } catch (MalformedReviewException e) {
       refuse(ctx, 400, "BadRequest", e.getMessage(), start);

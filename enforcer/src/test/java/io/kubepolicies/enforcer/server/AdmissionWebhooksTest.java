@@ -237,10 +237,10 @@ class AdmissionWebhooksTest {
   }
 
   @Test
-  void refusesAnOversizedBodyWith413() throws Exception {
+  void refusesAnOversizedBodyWith400() throws Exception {
     byte[] big = Reviews.pod("uid-big", "apps", "{\"pad\": \"" + "x".repeat(70 * 1024) + "\"}", Reviews.GOOD_SPEC)
         .getBytes(StandardCharsets.UTF_8);
-    assertRefused(client.post("/v1/admit/validating", big), 413, "request body of " + big.length
+    assertRefused(client.post("/v1/admit/validating", big), 400, "request body of " + big.length
         + " bytes is over the limit of 65536 bytes");
   }
 
