@@ -90,7 +90,7 @@ public final class Releases {
     EnvironmentKey key = keys.forEnvironment(environment);
     Pointer lowerCurrent = store.pointer(lower).map(VersionedPointer::pointer).orElseThrow(() -> new ReleaseException(
         Reason.NOT_FOUND, "nothing has been published to " + lower + " yet, so there is nothing to promote"));
-    String wanted = revision.map(Layout::checkRevision).orElse(lowerCurrent.revision());
+    String wanted = revision.map(Releases::checkRevision).orElse(lowerCurrent.revision());
     refuseIfCurrent(environment, wanted);
     List<HistoryRecord> lowerHistory = store.history(lower);
     Ref from = lastCurrent(lowerHistory, lowerCurrent, wanted).orElseThrow(() -> new ReleaseException(Reason.REFUSED,
@@ -211,6 +211,14 @@ public final class Releases {
       return SourceSnapshot.read(archive);
     } catch (BundleException e) {
       throw new StoreException("object store: " + Layout.source(revision) + " is corrupt: " + e.getMessage(), e);
+    }
+  }
+
+  private static String checkRevision(String revision) {
+    try {
+      return Layout.checkRevision(revision);
+    } catch (IllegalArgumentException e) {
+      throw new ReleaseException(Reason.INVALID, e.getMessage());
     }
   }
 
