@@ -35,6 +35,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import org.junit.jupiter.api.BeforeEach;
@@ -59,7 +60,7 @@ class ReleasesTest {
     objects = LOCAL.newBucket();
     store = new ReleaseStore(objects);
     releases = new Releases(store, Environments.DEFAULT, keys.signing(),
-        new SoakPolicy(Duration.ofHours(1), java.util.Map.of("staging", Duration.ofHours(24))),
+        new SoakPolicy(Duration.ofHours(1), Map.of("staging", Duration.ofHours(24))),
         new Gate(List.of()), new FixtureBuilder(), clock);
   }
 
@@ -310,7 +311,7 @@ class ReleasesTest {
 
   @Test
   void missingSigningKeyIsRefusedBeforeAnythingRuns() {
-    Releases noKeys = new Releases(store, Environments.DEFAULT, new SigningKeys(java.util.Map.of()),
+    Releases noKeys = new Releases(store, Environments.DEFAULT, new SigningKeys(Map.of()),
         SoakPolicy.of(Duration.ZERO), new Gate(List.of()), new FixtureBuilder(), clock);
     ReleaseException e = assertThrows(ReleaseException.class, () -> noKeys.publish(Fixtures.source("v1"), "alice"));
     assertEquals(Reason.REFUSED, e.reason());

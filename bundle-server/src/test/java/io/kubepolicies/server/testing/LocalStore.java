@@ -38,7 +38,17 @@ public final class LocalStore implements BeforeAllCallback, AfterAllCallback {
   }
 
   public S3ObjectStore newBucket() {
-    S3ObjectStore store = S3ObjectStore.open(s3.config("bucket-" + buckets.incrementAndGet()));
+    return open(newBucketName());
+  }
+
+  /** A name no test has used yet; {@link #open} creates the bucket. */
+  public String newBucketName() {
+    return "bucket-" + buckets.incrementAndGet();
+  }
+
+  /** Another client of {@code bucket}, as a second publisher would have. */
+  public S3ObjectStore open(String bucket) {
+    S3ObjectStore store = S3ObjectStore.open(s3.config(bucket));
     store.ensureBucket();
     return store;
   }
