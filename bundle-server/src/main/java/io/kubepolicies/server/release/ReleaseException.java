@@ -28,7 +28,8 @@ public final class ReleaseException extends RuntimeException {
     this(reason, message, null);
   }
 
-  private ReleaseException(Reason reason, String message, GateResult gate) {
+  /** @param gate the gate's result when the reason is {@link Reason#GATE_FAILED}, else null */
+  public ReleaseException(Reason reason, String message, GateResult gate) {
     super(message);
     this.reason = reason;
     this.gate = gate;
