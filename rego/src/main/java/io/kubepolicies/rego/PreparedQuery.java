@@ -23,4 +23,9 @@ public final class PreparedQuery {
   public QueryResult eval(EvalOptions options) {
     return new Evaluator(tree, options).run(query);
   }
+
+  /** Where each expression of the query starts, in the order of {@link QueryResult.Row#expressions()}. */
+  public java.util.List<io.kubepolicies.rego.ast.Location> expressionLocations() {
+    return java.util.Arrays.stream(query.body().exprs()).map(io.kubepolicies.rego.plan.Expr::location).toList();
+  }
 }

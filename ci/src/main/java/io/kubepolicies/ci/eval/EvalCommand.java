@@ -2,6 +2,11 @@ package io.kubepolicies.ci.eval;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.core.util.Separators;
+import io.kubepolicies.rego.PreparedQuery;
+import io.kubepolicies.rego.ast.Location;
 import io.kubepolicies.ci.load.PolicyFiles;
 import io.kubepolicies.rego.Policy;
 import io.kubepolicies.rego.RegoError;
@@ -56,12 +61,13 @@ public final class EvalCommand implements Callable<Integer> {
       Value inputValue = input == null ? null : PolicyFiles.readData(input);
       Policy policy = Policy.compile(files.modules(), files.data(), Builtins.standard());
       EvalOptions options = EvalOptions.of(inputValue).withStrictBuiltinErrors(strict).withPrinter(err::println);
-      QueryResult result = policy.prepare(query).eval(options);
+      PreparedQuery prepared = policy.prepare(query);
+      QueryResult result = prepared.eval(options);
       if (result.error() != null) {
         err.println(result.error().describe());
         return 1;
       }
-      print(result, out);
+      print(result, texts(prepared.expressionLocations()), out);
       return 0;
     } catch (RegoException e) {
       for (RegoError error : e.errors()) {
@@ -74,18 +80,44 @@ public final class EvalCommand implements Callable<Integer> {
     }
   }
 
-  private static void print(QueryResult result, PrintWriter out) throws IOException {
-    JsonGenerator g = new JsonFactory().createGenerator(out).useDefaultPrettyPrinter();
+  /** The source text of each query expression: from its start to the next one's (or the end). */
+  private List<String> texts(List<Location> locations) {
+    String[] lines = query.split("\n", -1);
+    List<Integer> starts = new ArrayList<>();
+    for (Location l : locations) {
+      int offset = 0;
+      for (int i = 0; i < l.line() - 1 && i < lines.length; i++) {
+        offset += lines[i].length() + 1;
+      }
+      starts.add(Math.min(query.length(), offset + Math.max(0, l.column() - 1)));
+    }
+    List<Integer> sorted = new ArrayList<>(starts);
+    java.util.Collections.sort(sorted);
+    List<String> texts = new ArrayList<>();
+    for (int start : starts) {
+      int next = sorted.stream().filter(s -> s > start).findFirst().orElse(query.length());
+      texts.add(query.substring(start, next).strip().replaceAll("[;\\s]+$", ""));
+    }
+    return texts;
+  }
+
+  private static void print(QueryResult result, List<String> texts, PrintWriter out) throws IOException {
+    DefaultPrettyPrinter pretty = new DefaultPrettyPrinter()
+        .withObjectIndenter(new DefaultIndenter("  ", "\n"))
+        .withArrayIndenter(new DefaultIndenter("  ", "\n"))
+        .withSeparators(Separators.createDefaultInstance().withObjectFieldValueSpacing(Separators.Spacing.AFTER));
+    JsonGenerator g = new JsonFactory().createGenerator(out).setPrettyPrinter(pretty);
     g.writeStartObject();
     if (!result.rows().isEmpty()) {
       g.writeArrayFieldStart("result");
       for (QueryResult.Row row : result.rows()) {
         g.writeStartObject();
         g.writeArrayFieldStart("expressions");
-        for (Value v : row.expressions()) {
+        for (int i = 0; i < row.expressions().size(); i++) {
           g.writeStartObject();
           g.writeFieldName("value");
-          Json.write(g, v);
+          Json.write(g, row.expressions().get(i));
+          g.writeStringField("text", texts.get(i));
           g.writeEndObject();
         }
         g.writeEndArray();

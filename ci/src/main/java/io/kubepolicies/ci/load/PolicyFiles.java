@@ -40,7 +40,8 @@ public final class PolicyFiles {
     for (Path p : paths) {
       if (Files.isDirectory(p)) {
         try (Stream<Path> walk = Files.walk(p)) {
-          walk.filter(Files::isRegularFile).filter(PolicyFiles::isLoadable).sorted().forEach(files::add);
+          walk.filter(Files::isRegularFile).filter(f -> !skipped(p, f)).filter(PolicyFiles::isLoadable).sorted()
+              .forEach(files::add);
         }
       } else if (Files.exists(p)) {
         files.add(p);
@@ -67,6 +68,18 @@ public final class PolicyFiles {
       throw new RegoException(errors);
     }
     return new PolicyFiles(modules, data);
+  }
+
+  /** Build output ({@code target/}) and hidden directories below the root are not policy sources. */
+  private static boolean skipped(Path root, Path file) {
+    Path relative = root.relativize(file);
+    for (int i = 0; i < relative.getNameCount() - 1; i++) {
+      String name = relative.getName(i).toString();
+      if (name.equals("target") || name.startsWith(".")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static boolean isLoadable(Path p) {

@@ -7,6 +7,7 @@ import io.kubepolicies.rego.ast.RegoVersion;
 import io.kubepolicies.rego.builtins.Builtins;
 import io.kubepolicies.rego.eval.EvalOptions;
 import io.kubepolicies.rego.testing.TestRunner;
+import io.kubepolicies.rego.value.Json;
 import io.kubepolicies.rego.testing.TestRunner.Outcome;
 import io.kubepolicies.rego.testing.TestRunner.TestResult;
 import java.io.IOException;
@@ -33,6 +34,10 @@ public final class TestCommand implements Callable<Integer> {
   @Option(names = "--v0-compatible", description = "Parse modules as Rego v0.")
   boolean v0;
 
+  @Option(names = "--coverage", description = "Print a coverage report (JSON, like `opa test --coverage`) on stdout; "
+      + "test results then go to stderr.")
+  boolean coverage;
+
   @Parameters(paramLabel = "PATH", arity = "1..*", description = "Rego and data files or directories.")
   List<Path> paths;
 
@@ -40,10 +45,10 @@ public final class TestCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    List<TestResult> results;
+    TestRunner.Report report;
     try {
       PolicyFiles files = PolicyFiles.load(paths, v0 ? RegoVersion.V0 : RegoVersion.V1);
-      results = TestRunner.run(files.modules(), files.data(), Builtins.standard(), EvalOptions.of(null));
+      report = TestRunner.run(files.modules(), files.data(), Builtins.standard(), EvalOptions.of(null), coverage);
     } catch (RegoException e) {
       e.errors().stream().map(RegoError::describe).forEach(err::println);
       return 1;
@@ -51,6 +56,8 @@ public final class TestCommand implements Callable<Integer> {
       err.println("error: " + e.getMessage());
       return 1;
     }
+    List<TestResult> results = report.results();
+    PrintWriter log = coverage ? err : out;
     int passed = 0;
     int failed = 0;
     for (TestResult r : results) {
@@ -61,15 +68,22 @@ public final class TestCommand implements Callable<Integer> {
         failed++;
       }
       if (bad || verbose) {
-        out.printf("%s:%d: %s.%s: %s (%.3fms)%n", r.file(), r.line(), r.pkg(), r.name(), r.outcome(), r.nanos() / 1e6);
+        log.printf("%s:%d: %s.%s: %s (%.3fms)%n", r.file(), r.line(), r.pkg(), r.name(), r.outcome(), r.nanos() / 1e6);
         if (r.error() != null) {
-          out.println("  " + r.error());
+          log.println("  " + r.error());
         }
-        r.output().forEach(line -> out.println("  " + line));
+        r.output().forEach(line -> log.println("  " + line));
       }
     }
-    out.println(passed + " passed, " + failed + " failed");
+    log.println(passed + " passed, " + failed + " failed");
+    if (coverage) {
+      out.println(Json.write(report.coverage().toValue()));
+      err.printf("coverage: %.2f%% of lines%s%n", report.coverage().percent(),
+          report.coverage().uncoveredRules().isEmpty() ? ", every rule covered"
+              : "; rules never producing a value: " + String.join(", ", report.coverage().uncoveredRules()));
+    }
     out.flush();
+    err.flush();
     return failed == 0 ? 0 : 1;
   }
 }

@@ -6,6 +6,6 @@ public record Location(String file, int line, int column) {
 
   @Override
   public String toString() {
-    return file + ":" + line + ":" + column;
+    return (file.isEmpty() ? "" : file + ":") + line + ":" + column;
   }
 }

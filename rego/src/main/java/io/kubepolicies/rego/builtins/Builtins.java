@@ -3,6 +3,8 @@ package io.kubepolicies.rego.builtins;
 import io.kubepolicies.rego.builtins.time.Time;
 import io.kubepolicies.rego.builtins.aws.AwsProvidersFamily;
 import io.kubepolicies.rego.builtins.crypto.CryptoFamily;
+import io.kubepolicies.rego.builtins.http.HttpFamily;
+import io.kubepolicies.rego.builtins.jwt.JwtFamily;
 import io.kubepolicies.rego.builtins.net.NetFamily;
 import io.kubepolicies.rego.types.Type;
 import java.util.Collections;
@@ -53,7 +55,9 @@ public final class Builtins {
         new EncodingFamily(),
         new NetFamily(),
         new AwsProvidersFamily(),
-        new CryptoFamily()));
+        new CryptoFamily(),
+        new JwtFamily(),
+        new HttpFamily()));
   }
 
   public static Builtins of(List<? extends BuiltinFamily> families) {

@@ -117,8 +117,8 @@ public final class RegexFamily implements BuiltinFamily {
   }
 
   /**
-   * The match count operand: an integer; a negative one means all matches. Go takes it as an int64,
-   * so anything beyond the int range is as good as "all" (positive) or "all" (negative) here.
+   * The match count operand: an integer, negative meaning all matches. Go reads it as an int64; a count
+   * beyond the int range cannot be reached by a Java string's matches, so it is clamped.
    */
   private static int matchLimit(Value[] args, int position) {
     NumberValue n = Operands.number(args, position);

@@ -202,6 +202,7 @@ final class Documents {
       }));
     }
     if (result[0] == null && node.defaultRule() != null) {
+      eval.covered(node.defaultRule().location());
       eval.term(node.defaultRule().value(), new Value[node.defaultRule().frameSize()], v -> {
         result[0] = v;
         return false;
@@ -228,6 +229,7 @@ final class Documents {
       CompiledRule rule = r;
       Cont body = () -> eval.body(rule.body(), 0, frame, () -> {
         produced[0] = true;
+        eval.covered(rule.location());
         return solution.accept(rule, frame);
       });
       if (args == null) {
@@ -285,6 +287,7 @@ final class Documents {
       }));
     }
     if (result[0] == null && fn.defaultRule() != null) {
+      eval.covered(fn.defaultRule().location());
       eval.term(fn.defaultRule().value(), new Value[fn.defaultRule().frameSize()], v -> {
         result[0] = v;
         return false;

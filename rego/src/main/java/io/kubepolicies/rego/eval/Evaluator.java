@@ -124,6 +124,9 @@ public final class Evaluator implements BuiltinContext {
     if ((++steps & 0x3ff) == 0) {
       checkCancelled();
     }
+    if (options.coverage() != null) {
+      options.coverage().accept(e.location());
+    }
     if (e.with().length > 0) {
       return withModifiers(e, 0, f, new ArrayList<>(), k);
     }
@@ -267,6 +270,13 @@ public final class Evaluator implements BuiltinContext {
 
   Scope scope() {
     return scope;
+  }
+
+  /** Records, when coverage is on, that the rule at {@code location} produced a value. */
+  void covered(Location location) {
+    if (options.coverage() != null) {
+      options.coverage().accept(location);
+    }
   }
 
   /** Runs {@code action} in the current scope minus its function and built-in replacements. */

@@ -19,8 +19,11 @@ import io.kubepolicies.rego.eval.QueryResult;
 import io.kubepolicies.rego.value.BooleanValue;
 import io.kubepolicies.rego.value.ObjectValue;
 import io.kubepolicies.rego.value.StringValue;
+import io.kubepolicies.rego.ast.Location;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Runs Rego unit tests like {@code opa test}: every rule whose name starts with {@code test_} is a
@@ -40,7 +43,16 @@ public final class TestRunner {
   /** A test rule, renamed apart from its namesakes so it can be queried alone. */
   private record TestCase(String pkg, String name, Ref query, Rule rule) {}
 
+  /** The tests' results and, when asked for, what they covered. */
+  public record Report(List<TestResult> results, Coverage coverage) {}
+
   public static List<TestResult> run(List<Module> modules, ObjectValue data, Builtins builtins, EvalOptions options) {
+    return run(modules, data, builtins, options, false).results();
+  }
+
+  /** Runs the tests; with {@code coverage}, also records which lines of the policies they exercised. */
+  public static Report run(List<Module> modules, ObjectValue data, Builtins builtins, EvalOptions options,
+      boolean coverage) {
     List<Module> renamed = new ArrayList<>();
     List<TestCase> cases = new ArrayList<>();
     int counter = 0;
@@ -67,11 +79,13 @@ public final class TestRunner {
       renamed.add(new Module(m.file(), m.pkg(), m.imports(), rules, m.annotations(), m.version()));
     }
     Policy policy = Policy.compile(renamed, data, builtins);
+    Set<Location> hits = new HashSet<>();
+    EvalOptions effective = coverage ? options.withCoverage(hits::add) : options;
     List<TestResult> results = new ArrayList<>();
     for (TestCase c : cases) {
-      results.add(run(policy, c, options));
+      results.add(run(policy, c, effective));
     }
-    return results;
+    return new Report(results, coverage ? Coverage.of(modules, hits) : null);
   }
 
   private static TestResult run(Policy policy, TestCase c, EvalOptions options) {

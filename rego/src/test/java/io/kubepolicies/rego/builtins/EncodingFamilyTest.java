@@ -154,6 +154,15 @@ class EncodingFamilyTest {
     }
 
     @Test
+    void deeplyNestedValuesAreWritten() {
+      Value v = ArrayValue.EMPTY;
+      for (int i = 0; i < 10_000; i++) {
+        v = ArrayValue.of(v);
+      }
+      assertEquals(s("[".repeat(10_001) + "]".repeat(10_001)), call("json.marshal", v));
+    }
+
+    @Test
     void keysSortByCodePoint() {
       ObjectValue obj = ObjectValue.builder().put("\uffff", NumberValue.of(1)).put("😀", NumberValue.of(2)).build();
       assertEquals(s("{\"\uffff\":1,\"😀\":2}"), call("json.marshal", obj));
@@ -235,6 +244,7 @@ class EncodingFamilyTest {
       assertEquals("invalid character 'x' after decimal point in numeric literal", failure("json.unmarshal", "1.x").getMessage());
       assertEquals("invalid character '\\n' in string literal", failure("json.unmarshal", "\"a\nb\"").getMessage());
       assertEquals("invalid character 'q' in string escape code", failure("json.unmarshal", "\"\\q\"").getMessage());
+      assertEquals("invalid character 'g' in \\u hexadecimal character escape", failure("json.unmarshal", "\"\\u12g4\"").getMessage());
       assertEquals("invalid character 'Ã' looking for beginning of value", failure("json.unmarshal", "é").getMessage());
       assertEquals("invalid character '\\'' looking for beginning of value", failure("json.unmarshal", "'a'").getMessage());
     }
@@ -256,6 +266,11 @@ class EncodingFamilyTest {
       String deep = "[".repeat(10_001) + "]".repeat(10_001);
       assertEquals("invalid character '[' exceeded max depth", failure("json.unmarshal", deep).getMessage());
       assertEquals(BooleanValue.TRUE, call("json.is_valid", "[".repeat(10_000) + "]".repeat(10_000)));
+    }
+
+    @Test
+    void exponentBeyondAnExactNumberIsAClearError() {
+      assertEquals("json: number 1e-99999999999 is out of range", failure("json.unmarshal", "1e-99999999999").getMessage());
     }
 
     @Test
@@ -412,6 +427,15 @@ class EncodingFamilyTest {
       assertEquals("_: w\n\"1\": x\na: z\n", marshal(json("{\"a\": \"z\", \"_\": \"w\", \"1\": \"x\"}")));
       // "y" is a YAML 1.1 boolean, so go-yaml quotes it.
       assertEquals("a: \"y\"\n", marshal(json("{\"a\": \"y\"}")));
+    }
+
+    @Test
+    void refusesValuesNestedBeyondTheReaderLimit() {
+      Value v = ArrayValue.EMPTY;
+      for (int i = 0; i < 1001; i++) {
+        v = ArrayValue.of(v);
+      }
+      assertEquals("yaml: value nests deeper than 1000 levels", failure("yaml.marshal", v).getMessage());
     }
 
     @Test

@@ -127,6 +127,18 @@ class RegexFamilyTest {
     }
 
     @Test
+    void emptyMatchesAdvanceByWholeCharacters() {
+      assertEquals(strings("", "", ""), call("regex.find_n", s(""), s("😀a"), n(-1)));
+      assertEquals(strings("😀"), call("regex.find_n", s("."), s("😀"), n(-1)));
+    }
+
+    @Test
+    void hugeCountsMeanAll() {
+      assertEquals(strings("a", "a"), call("regex.find_n", s("a"), s("aa"), n(Long.MAX_VALUE)));
+      assertEquals(strings("a", "a"), call("regex.find_n", s("a"), s("aa"), n(-5)));
+    }
+
+    @Test
     void countMustBeAnInteger() {
       BuiltinException e = failure("regex.find_n", s("a"), s("a"), NumberValue.parse("1.5"));
       assertEquals(RegoError.EVAL_TYPE, e.code());
@@ -201,6 +213,11 @@ class RegexFamilyTest {
     void emptyMatchesReplaceBetweenCharacters() {
       assertEquals(s("-a-b-"), call("regex.replace", s("ab"), s(""), s("-")));
       assertEquals(s("-b-"), call("regex.replace", s("baaa"), s("a*"), s("-")));
+    }
+
+    @Test
+    void emptyMatchesAroundSupplementaryCharacters() {
+      assertEquals(s("-😀-a-"), call("regex.replace", s("😀a"), s(""), s("-")));
     }
 
     @Test

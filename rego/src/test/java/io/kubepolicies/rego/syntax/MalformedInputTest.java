@@ -170,7 +170,7 @@ class MalformedInputTest {
 
   @Test
   void reportsIllegalCharactersInQueriesAndTerms() {
-    assertEquals(":1:5 illegal character '@'", error(() -> Parser.parseQuery("x = @")));
-    assertEquals(":1:2 illegal null character", error(() -> Parser.parseTerm("[\0]")));
+    assertEquals("1:5 illegal character '@'", error(() -> Parser.parseQuery("x = @")));
+    assertEquals("1:2 illegal null character", error(() -> Parser.parseTerm("[\0]")));
   }
 }

@@ -91,12 +91,12 @@ class ParserTest {
 
     @Test
     void rejectsLeadingZerosAndHugeExponents() {
-      assertEquals(":1:1 unexpected number token: expected number without leading zero", error(() -> Parser.parseTerm("01")));
-      assertEquals(":1:2 unexpected number token: expected number without leading zero", error(() -> Parser.parseTerm("-007")));
-      assertEquals(":1:1 number too big", error(() -> Parser.parseTerm("1e999999")));
-      assertEquals(":1:1 number too big", error(() -> Parser.parseTerm("1e-999999")));
-      assertEquals(":1:1 number too big", error(() -> Parser.parseTerm("1e99999999999999999999")));
-      assertEquals(":1:2 unexpected identifier token: expected number", error(() -> Parser.parseTerm("-x")));
+      assertEquals("1:1 unexpected number token: expected number without leading zero", error(() -> Parser.parseTerm("01")));
+      assertEquals("1:2 unexpected number token: expected number without leading zero", error(() -> Parser.parseTerm("-007")));
+      assertEquals("1:1 number too big", error(() -> Parser.parseTerm("1e999999")));
+      assertEquals("1:1 number too big", error(() -> Parser.parseTerm("1e-999999")));
+      assertEquals("1:1 number too big", error(() -> Parser.parseTerm("1e99999999999999999999")));
+      assertEquals("1:2 unexpected identifier token: expected number", error(() -> Parser.parseTerm("-x")));
     }
 
     @Test
@@ -137,7 +137,7 @@ class ParserTest {
     void endsAReferenceAtWhitespace() {
       assertEquals("a; [1]", query("a\n[1]"));
       assertEquals("f; 1", query("f\n(1)"));
-      assertEquals(":1:3 unexpected [ token: expected \\n or ; or eof", error(() -> Parser.parseQuery("a [1]")));
+      assertEquals("1:3 unexpected [ token: expected \\n or ; or eof", error(() -> Parser.parseQuery("a [1]")));
     }
 
     @Test
@@ -150,18 +150,18 @@ class ParserTest {
 
     @Test
     void rejectsIllegalReferenceHeads() {
-      assertEquals(":1:1 illegal ref (head cannot be string)", error(() -> Parser.parseTerm("\"a\".b")));
-      assertEquals(":1:1 illegal ref (head cannot be number)", error(() -> Parser.parseTerm("1[0]")));
-      assertEquals(":1:2 illegal ref (head cannot be ref)", error(() -> Parser.parseTerm("(a.b).c")));
-      assertEquals(":1:3 unexpected number token: expected ident", error(() -> Parser.parseTerm("a.1")));
-      assertEquals(":1:3 unexpected eof token: expected ident", error(() -> Parser.parseTerm("a.")));
-      assertEquals(":1:4 unexpected eof token: expected ]", error(() -> Parser.parseTerm("a[1")));
+      assertEquals("1:1 illegal ref (head cannot be string)", error(() -> Parser.parseTerm("\"a\".b")));
+      assertEquals("1:1 illegal ref (head cannot be number)", error(() -> Parser.parseTerm("1[0]")));
+      assertEquals("1:2 illegal ref (head cannot be ref)", error(() -> Parser.parseTerm("(a.b).c")));
+      assertEquals("1:3 unexpected number token: expected ident", error(() -> Parser.parseTerm("a.1")));
+      assertEquals("1:3 unexpected eof token: expected ident", error(() -> Parser.parseTerm("a.")));
+      assertEquals("1:4 unexpected eof token: expected ]", error(() -> Parser.parseTerm("a[1")));
     }
 
     @Test
     void refusesMisplacedKeywords() {
-      assertEquals(":1:1 unexpected if keyword", error(() -> Parser.parseTerm("if")));
-      assertEquals(":1:6 unexpected with keyword", error(() -> Parser.parseQuery("x := with")));
+      assertEquals("1:1 unexpected if keyword", error(() -> Parser.parseTerm("if")));
+      assertEquals("1:6 unexpected with keyword", error(() -> Parser.parseQuery("x := with")));
     }
 
     @Test
@@ -207,7 +207,7 @@ class ParserTest {
     @Test
     void groupsWithParentheses() {
       assertEquals("mul(plus(1, 2), 3)", query("(1 + 2) * 3"));
-      assertEquals(":1:7 non-terminated expression", error(() -> Parser.parseQuery("(1 + 2")));
+      assertEquals("1:7 non-terminated expression", error(() -> Parser.parseQuery("(1 + 2")));
     }
 
     @Test
@@ -224,7 +224,7 @@ class ParserTest {
       assertEquals("assign(x, plus(1, 2))", query("x := 1 + 2"));
       assertEquals("eq([x, y], [1, 2])", query("[x, y] = [1, 2]"));
       assertEquals("assign(x, internal.member_3(k, v, xs))", query("x := k, v in xs"));
-      assertEquals(":1:7 unexpected eq token: expected \\n or ; or eof", error(() -> Parser.parseQuery("x = y = z")));
+      assertEquals("1:7 unexpected eq token: expected \\n or ; or eof", error(() -> Parser.parseQuery("x = y = z")));
     }
 
     @Test
@@ -269,12 +269,12 @@ class ParserTest {
 
     @Test
     void rejectsUnterminatedComposites() {
-      assertEquals(":1:6 unexpected eof token: expected \",\" or \"]\"", error(() -> Parser.parseTerm("[1, 2")));
-      assertEquals(":1:7 unexpected number token: expected \",\" or \"}\"", error(() -> Parser.parseTerm("{1, 2 3}")));
-      assertEquals(":1:14 unexpected number token: expected \":\"", error(() -> Parser.parseTerm("{\"a\": 1, \"b\" 2}")));
-      assertEquals(":1:4 unexpected number token: non-terminated set", error(() -> Parser.parseTerm("{1 2}")));
-      assertEquals(":1:9 unexpected number token: non-terminated object", error(() -> Parser.parseTerm("{\"a\": 1 2}")));
-      assertEquals(":1:6 found empty body", error(() -> Parser.parseTerm("[x | ]")));
+      assertEquals("1:6 unexpected eof token: expected \",\" or \"]\"", error(() -> Parser.parseTerm("[1, 2")));
+      assertEquals("1:7 unexpected number token: expected \",\" or \"}\"", error(() -> Parser.parseTerm("{1, 2 3}")));
+      assertEquals("1:14 unexpected number token: expected \":\"", error(() -> Parser.parseTerm("{\"a\": 1, \"b\" 2}")));
+      assertEquals("1:4 unexpected number token: non-terminated set", error(() -> Parser.parseTerm("{1 2}")));
+      assertEquals("1:9 unexpected number token: non-terminated object", error(() -> Parser.parseTerm("{\"a\": 1 2}")));
+      assertEquals("1:6 found empty body", error(() -> Parser.parseTerm("[x | ]")));
     }
   }
 
@@ -301,12 +301,12 @@ class ParserTest {
 
     @Test
     void rejectsStatementsInsideTemplates() {
-      assertEquals(":1:4 unexpected assignment (':=') in template-string expression", error(() -> Parser.parseTerm("$\"{x := 1}\"")));
-      assertEquals(":1:4 unexpected unification ('=') in template-string expression", error(() -> Parser.parseTerm("$\"{x = 1}\"")));
-      assertEquals(":1:4 unexpected negation ('not') in template-string expression", error(() -> Parser.parseTerm("$\"{not x}\"")));
-      assertEquals(":1:4 unexpected 'some' in template-string expression", error(() -> Parser.parseTerm("$\"{some x}\"")));
-      assertEquals(":1:4 empty expression in template string", error(() -> Parser.parseTerm("$\"{}\"")));
-      assertEquals(":1:6 expected } to end template string expression", error(() -> Parser.parseTerm("$\"{a b}\"")));
+      assertEquals("1:4 unexpected assignment (':=') in template-string expression", error(() -> Parser.parseTerm("$\"{x := 1}\"")));
+      assertEquals("1:4 unexpected unification ('=') in template-string expression", error(() -> Parser.parseTerm("$\"{x = 1}\"")));
+      assertEquals("1:4 unexpected negation ('not') in template-string expression", error(() -> Parser.parseTerm("$\"{not x}\"")));
+      assertEquals("1:4 unexpected 'some' in template-string expression", error(() -> Parser.parseTerm("$\"{some x}\"")));
+      assertEquals("1:4 empty expression in template string", error(() -> Parser.parseTerm("$\"{}\"")));
+      assertEquals("1:6 expected } to end template string expression", error(() -> Parser.parseTerm("$\"{a b}\"")));
     }
   }
 
@@ -315,7 +315,7 @@ class ParserTest {
     @Test
     void separatesExpressionsBySemicolonsAndLineBreaks() {
       assertEquals("assign(x, 1); eq(y, 2); z", query("x := 1; y = 2\n  z"));
-      assertEquals(":1:3 unexpected identifier token: expected \\n or ; or eof", error(() -> Parser.parseQuery("x y")));
+      assertEquals("1:3 unexpected identifier token: expected \\n or ; or eof", error(() -> Parser.parseQuery("x y")));
     }
 
     @Test
@@ -330,8 +330,8 @@ class ParserTest {
     void parsesWithModifiers() {
       assertEquals("f(x) with input as {\"a\": 1} with data.y as 2 with count as mock",
           query("f(x) with input as {\"a\": 1}\n    with data.y as 2 with count as mock"));
-      assertEquals(":1:8 unexpected number token: expected ident", error(() -> Parser.parseQuery("x with 1 as 2")));
-      assertEquals(":1:15 unexpected eof token: expected as keyword", error(() -> Parser.parseQuery("x with input.a")));
+      assertEquals("1:8 unexpected number token: expected ident", error(() -> Parser.parseQuery("x with 1 as 2")));
+      assertEquals("1:15 unexpected eof token: expected as keyword", error(() -> Parser.parseQuery("x with input.a")));
     }
 
     @Test
@@ -341,10 +341,10 @@ class ParserTest {
       assertEquals(List.of("x", "$0", "y"), decl.symbols().stream().map(AstText::of).toList());
       assertEquals("some internal.member_2(x, xs)", query("some x in xs"));
       assertEquals("some internal.member_3(k, v, xs) with input as 1", query("some k, v in xs with input as 1"));
-      assertEquals(":1:6 unexpected number token: expected var", error(() -> Parser.parseQuery("some 1")));
-      assertEquals(":1:12 unexpected eof token: expected `x in xs` or `x, y in xs` expression",
+      assertEquals("1:6 unexpected number token: expected var", error(() -> Parser.parseQuery("some 1")));
+      assertEquals("1:12 unexpected eof token: expected `x in xs` or `x, y in xs` expression",
           error(() -> Parser.parseQuery("some x == y")));
-      assertEquals(":1:5 unexpected some keyword: illegal negation of 'some'", error(() -> Parser.parseQuery("not some x")));
+      assertEquals("1:5 unexpected some keyword: illegal negation of 'some'", error(() -> Parser.parseQuery("not some x")));
     }
 
     @Test
@@ -356,27 +356,27 @@ class ParserTest {
       assertEquals("{gt(v, k)}", AstText.of(every.body()));
       assertEquals("every x in [1] {true}", query("every x in [1] { true }"));
       assertNull(((Every) Parser.parseQuery("every x in xs { x }").get(0).statement()).key());
-      assertEquals(":1:14 unexpected eof token: missing body", error(() -> Parser.parseQuery("every x in xs")));
-      assertEquals(":1:8 unexpected eof token: expected `x[, y] in xs { ... }` expression", error(() -> Parser.parseQuery("every x")));
-      assertEquals(":1:17 unexpected { token: expected value to be a variable", error(() -> Parser.parseQuery("every x, 1 in y { true }")));
-      assertEquals(":1:17 unexpected { token: expected key to be a variable", error(() -> Parser.parseQuery("every 1, x in y { true }")));
-      assertEquals(":1:16 found empty body", error(() -> Parser.parseQuery("every x in xs {}")));
-      assertEquals(":1:5 unexpected every keyword: illegal negation of 'every'", error(() -> Parser.parseQuery("not every x in y { x }")));
+      assertEquals("1:14 unexpected eof token: missing body", error(() -> Parser.parseQuery("every x in xs")));
+      assertEquals("1:8 unexpected eof token: expected `x[, y] in xs { ... }` expression", error(() -> Parser.parseQuery("every x")));
+      assertEquals("1:17 unexpected { token: expected value to be a variable", error(() -> Parser.parseQuery("every x, 1 in y { true }")));
+      assertEquals("1:17 unexpected { token: expected key to be a variable", error(() -> Parser.parseQuery("every 1, x in y { true }")));
+      assertEquals("1:16 found empty body", error(() -> Parser.parseQuery("every x in xs {}")));
+      assertEquals("1:5 unexpected every keyword: illegal negation of 'every'", error(() -> Parser.parseQuery("not every x in y { x }")));
     }
 
     @Test
     void rejectsEmptyAndTruncatedQueries() {
-      assertEquals(":1:1 empty query", error(() -> Parser.parseQuery("")));
-      assertEquals(":2:1 empty query", error(() -> Parser.parseQuery("  # only a comment\n")));
-      assertEquals(":1:8 unexpected eof token", error(() -> Parser.parseQuery("x := 1;")));
-      assertEquals(":1:6 unexpected eof token", error(() -> Parser.parseQuery("x := ")));
+      assertEquals("1:1 empty query", error(() -> Parser.parseQuery("")));
+      assertEquals("2:1 empty query", error(() -> Parser.parseQuery("  # only a comment\n")));
+      assertEquals("1:8 unexpected eof token", error(() -> Parser.parseQuery("x := 1;")));
+      assertEquals("1:6 unexpected eof token", error(() -> Parser.parseQuery("x := ")));
     }
 
     @Test
     void parsesSingleTermsOnly() {
-      assertEquals(":1:1 expected a term but got a call", error(() -> Parser.parseTerm("1 + 2")));
-      assertEquals(":1:3 unexpected eq token: expected end of term", error(() -> Parser.parseTerm("x = 1")));
-      assertEquals(":1:2 empty term", error(() -> Parser.parseTerm(" ")));
+      assertEquals("1:1 expected a term but got a call", error(() -> Parser.parseTerm("1 + 2")));
+      assertEquals("1:3 unexpected eq token: expected end of term", error(() -> Parser.parseTerm("x = 1")));
+      assertEquals("1:2 empty term", error(() -> Parser.parseTerm(" ")));
     }
   }
 

@@ -19,8 +19,11 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.bouncycastle.asn1.ASN1BitString;
+import org.bouncycastle.asn1.ASN1Boolean;
 import org.bouncycastle.asn1.ASN1Encodable;
 import org.bouncycastle.asn1.ASN1IA5String;
 import org.bouncycastle.asn1.ASN1Integer;
@@ -87,12 +90,15 @@ final class GoCertificate {
       Map.entry("1.3.6.1.4.1.311.61.1.1", 13));
 
   private final byte[] raw;
+  private final byte[] subjectPublicKeyInfo;
   private final ObjectValue json;
   private final ExtensionFields extensions;
   private final GoKeys.PublicKey publicKey;
 
-  private GoCertificate(byte[] raw, ObjectValue json, ExtensionFields extensions, GoKeys.PublicKey publicKey) {
+  private GoCertificate(byte[] raw, byte[] subjectPublicKeyInfo, ObjectValue json, ExtensionFields extensions,
+      GoKeys.PublicKey publicKey) {
     this.raw = raw;
+    this.subjectPublicKeyInfo = subjectPublicKeyInfo;
     this.json = json;
     this.extensions = extensions;
     this.publicKey = publicKey;
@@ -196,7 +202,7 @@ final class GoCertificate {
         .put("Extensions", extensionList == null ? NullValue.NULL : ArrayValue.of(extensionList))
         .put("ExtraExtensions", NullValue.NULL);
     ext.fields().forEach(json::put);
-    return new GoCertificate(raw, json.build(), ext, publicKey);
+    return new GoCertificate(raw, spkiElement.bytes(), json.build(), ext, publicKey);
   }
 
   static Value extensionJson(Extension e) {
@@ -272,6 +278,10 @@ final class GoCertificate {
 
   GoKeys.PublicKey publicKey() {
     return publicKey;
+  }
+
+  byte[] subjectPublicKeyInfo() {
+    return subjectPublicKeyInfo.clone();
   }
 
   X509Certificate toJdk() {
@@ -365,7 +375,7 @@ final class GoCertificate {
     }
 
     private static int keyUsage(ASN1Primitive value) {
-      org.bouncycastle.asn1.ASN1BitString bits = org.bouncycastle.asn1.ASN1BitString.getInstance(value);
+      ASN1BitString bits = ASN1BitString.getInstance(value);
       byte[] b = bits.getBytes();
       int usable = b.length * 8 - bits.getPadBits();
       int usage = 0;
@@ -381,7 +391,7 @@ final class GoCertificate {
       ASN1Sequence seq = ASN1Sequence.getInstance(value);
       maxPathLen = -1;
       for (ASN1Encodable part : seq) {
-        if (part instanceof org.bouncycastle.asn1.ASN1Boolean b) {
+        if (part instanceof ASN1Boolean b) {
           isCa = b.isTrue();
         } else if (part instanceof ASN1Integer n) {
           maxPathLen = n.intValueExact();
@@ -537,7 +547,7 @@ final class GoCertificate {
     }
 
     Map<String, Value> fields() {
-      Map<String, Value> f = new java.util.LinkedHashMap<>();
+      Map<String, Value> f = new LinkedHashMap<>();
       f.put("KeyUsage", NumberValue.of(keyUsage));
       f.put("UnhandledCriticalExtensions", GoValues.slice(unhandledCritical, v -> v));
       f.put("ExtKeyUsage", GoValues.slice(extKeyUsages, NumberValue::of));

@@ -7,8 +7,18 @@ import io.kubepolicies.rego.value.ObjectValue;
 import io.kubepolicies.rego.value.StringValue;
 import io.kubepolicies.rego.value.Value;
 import java.math.BigInteger;
+import java.security.AlgorithmParameters;
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
+import java.security.spec.ECGenParameterSpec;
+import java.security.spec.ECParameterSpec;
+import java.security.spec.ECPrivateKeySpec;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.security.spec.RSAPrivateCrtKeySpec;
 import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.Map;
+import java.util.stream.IntStream;
 import org.bouncycastle.asn1.ASN1Encodable;
 import org.bouncycastle.asn1.ASN1Integer;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
@@ -17,6 +27,7 @@ import org.bouncycastle.asn1.ASN1Primitive;
 import org.bouncycastle.asn1.ASN1Sequence;
 import org.bouncycastle.asn1.ASN1TaggedObject;
 import org.bouncycastle.asn1.DERNull;
+import org.bouncycastle.asn1.pkcs.RSAPublicKey;
 import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
 import org.bouncycastle.asn1.x509.DSAParameter;
 import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
@@ -69,9 +80,9 @@ final class GoKeys {
         if (alg.getParameters() == null || !DERNull.INSTANCE.equals(alg.getParameters())) {
           throw new X509Exception("x509: RSA key missing NULL parameters");
         }
-        org.bouncycastle.asn1.pkcs.RSAPublicKey rsa;
+        RSAPublicKey rsa;
         try {
-          rsa = org.bouncycastle.asn1.pkcs.RSAPublicKey.getInstance(ASN1Primitive.fromByteArray(keyBytes));
+          rsa = RSAPublicKey.getInstance(ASN1Primitive.fromByteArray(keyBytes));
         } catch (Exception e) {
           throw new X509Exception("x509: invalid RSA public key");
         }
@@ -179,6 +190,9 @@ final class GoKeys {
   sealed interface PrivateKey permits RsaKey, EcKey, Ed25519Key, X25519Key {
     Value goJson();
 
+    /** The key as a JDK key, for use in TLS; null for keys the JDK cannot use that way. */
+    java.security.PrivateKey toJdk() throws GeneralSecurityException;
+
     /** Whether this key belongs to {@code pub} (tls.X509KeyPair's check); null if the types differ. */
     Boolean matches(PublicKey pub);
   }
@@ -217,6 +231,12 @@ final class GoKeys {
       return pub.type().equals("RSA") ? pub.a().equals(n) : null;
     }
 
+    @Override
+    public java.security.PrivateKey toJdk() throws GeneralSecurityException {
+      return KeyFactory.getInstance("RSA").generatePrivate(
+          new RSAPrivateCrtKeySpec(n, e, d, p, q, dp(), dq(), qinv()));
+    }
+
     Value jwk() {
       return ObjectValue.builder()
           .put("kty", StringValue.of("RSA"))
@@ -243,6 +263,14 @@ final class GoKeys {
       return pub.type().equals("EC") ? pub.a().equals(x) && pub.b().equals(y) : null;
     }
 
+    @Override
+    public java.security.PrivateKey toJdk() throws GeneralSecurityException {
+      AlgorithmParameters params = AlgorithmParameters.getInstance("EC");
+      params.init(new ECGenParameterSpec(curveOid));
+      return KeyFactory.getInstance("EC").generatePrivate(new ECPrivateKeySpec(d,
+          params.getParameterSpec(ECParameterSpec.class)));
+    }
+
     Value jwk() {
       int size = coordinateSize(curveOid);
       return ObjectValue.builder()
@@ -267,6 +295,14 @@ final class GoKeys {
     public Boolean matches(PublicKey pub) {
       return pub.type().equals("Ed25519") ? Arrays.equals(pub.raw(), publicKey) : null;
     }
+
+    @Override
+    public java.security.PrivateKey toJdk() throws GeneralSecurityException {
+      byte[] prefix = HexFormat.of().parseHex("302e020100300506032b657004220420");
+      byte[] der = Arrays.copyOf(prefix, prefix.length + 32);
+      System.arraycopy(seed, 0, der, prefix.length, 32);
+      return KeyFactory.getInstance("Ed25519").generatePrivate(new PKCS8EncodedKeySpec(der));
+    }
   }
 
   /** {@code *ecdh.PrivateKey}: only unexported fields, so Go marshals it as an empty object. */
@@ -278,6 +314,11 @@ final class GoKeys {
 
     @Override
     public Boolean matches(PublicKey pub) {
+      return null;
+    }
+
+    @Override
+    public java.security.PrivateKey toJdk() {
       return null;
     }
   }
@@ -310,7 +351,7 @@ final class GoKeys {
     if (seq == null || seq.size() < 2 || !(seq.getObjectAt(0) instanceof ASN1Integer)) {
       return Shape.OTHER;
     }
-    if (seq.size() >= 6 && java.util.stream.IntStream.range(0, 6).allMatch(i -> seq.getObjectAt(i) instanceof ASN1Integer)) {
+    if (seq.size() >= 6 && IntStream.range(0, 6).allMatch(i -> seq.getObjectAt(i) instanceof ASN1Integer)) {
       return Shape.PKCS1;
     }
     if (seq.getObjectAt(1) instanceof ASN1OctetString) {

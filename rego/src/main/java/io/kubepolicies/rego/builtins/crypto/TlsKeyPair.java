@@ -18,10 +18,26 @@ import java.util.List;
 final class TlsKeyPair {
   private TlsKeyPair() {}
 
-  static Value parse(String certInput, String keyInput) {
-    byte[] certPem = pemOrDecode(certInput, "CERTIFICATE");
-    byte[] keyPem = pemOrDecode(keyInput, "PRIVATE KEY");
+  /** A checked key pair: the DER certificates, the leaf parsed, and the private key. */
+  record Parsed(List<byte[]> chain, GoCertificate leaf, GoKeys.PrivateKey key) {}
 
+  /** OPA's getTLSx509KeyPairFromString, as the JSON of the resulting {@code tls.Certificate}. */
+  static Value parse(String certInput, String keyInput) {
+    Parsed pair = parsePem(pemOrDecode(certInput, "CERTIFICATE"), pemOrDecode(keyInput, "PRIVATE KEY"));
+    List<Value> certificates = new ArrayList<>();
+    pair.chain().forEach(c -> certificates.add(GoValues.bytes(c)));
+    return ObjectValue.builder()
+        .put("Certificate", ArrayValue.of(certificates))
+        .put("PrivateKey", pair.key().goJson())
+        .put("SupportedSignatureAlgorithms", NullValue.NULL)
+        .put("OCSPStaple", NullValue.NULL)
+        .put("SignedCertificateTimestamps", NullValue.NULL)
+        .put("Leaf", pair.leaf().json())
+        .build();
+  }
+
+  /** Go's {@code tls.X509KeyPair} over PEM input. */
+  static Parsed parsePem(byte[] certPem, byte[] keyPem) {
     List<byte[]> chain = new ArrayList<>();
     List<String> skipped = new ArrayList<>();
     for (byte[] rest = certPem; ; ) {
@@ -84,17 +100,7 @@ final class TlsKeyPair {
     if (!matches) {
       throw new X509Exception("tls: private key does not match public key");
     }
-
-    List<Value> certificates = new ArrayList<>();
-    chain.forEach(c -> certificates.add(GoValues.bytes(c)));
-    return ObjectValue.builder()
-        .put("Certificate", ArrayValue.of(certificates))
-        .put("PrivateKey", key.goJson())
-        .put("SupportedSignatureAlgorithms", NullValue.NULL)
-        .put("OCSPStaple", NullValue.NULL)
-        .put("SignedCertificateTimestamps", NullValue.NULL)
-        .put("Leaf", leaf.json())
-        .build();
+    return new Parsed(chain, leaf, key);
   }
 
   /** PEM text as is; otherwise base64, which may hold PEM or DER (DER is wrapped as {@code type}). */

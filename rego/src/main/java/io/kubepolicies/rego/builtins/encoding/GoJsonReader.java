@@ -231,7 +231,13 @@ public final class GoJsonReader {
       }
       digits();
     }
-    return NumberValue.parse(s.substring(start, pos));
+    String text = s.substring(start, pos);
+    try {
+      return NumberValue.parse(text);
+    } catch (NumberFormatException e) {
+      // Go keeps any exponent as text; an exact number cannot hold one this large.
+      throw BuiltinException.error("json: number " + text + " is out of range");
+    }
   }
 
   private void digits() {
@@ -289,8 +295,8 @@ public final class GoJsonReader {
     int v = 0;
     for (int i = 0; i < 4; i++) {
       char c = next();
-      int d = Character.digit(c, 16);
-      if (d < 0 || c > 'f') {
+      int d = hexDigit(c);
+      if (d < 0) {
         throw syntax(c, "in \\u hexadecimal character escape");
       }
       v = v << 4 | d;
@@ -300,12 +306,21 @@ public final class GoJsonReader {
 
   private boolean isHex4(int from) {
     for (int i = from; i < from + 4; i++) {
-      char c = s.charAt(i);
-      if (Character.digit(c, 16) < 0 || c > 'f') {
+      if (hexDigit(s.charAt(i)) < 0) {
         return false;
       }
     }
     return true;
+  }
+
+  private static int hexDigit(char c) {
+    if (c >= '0' && c <= '9') {
+      return c - '0';
+    }
+    if (c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F') {
+      return (c | 0x20) - 'a' + 10;
+    }
+    return -1;
   }
 
   private void skipSpace() {

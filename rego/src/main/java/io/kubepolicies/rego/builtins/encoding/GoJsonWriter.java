@@ -7,6 +7,10 @@ import io.kubepolicies.rego.value.Ordering;
 import io.kubepolicies.rego.value.SetValue;
 import io.kubepolicies.rego.value.StringValue;
 import io.kubepolicies.rego.value.Value;
+import java.util.AbstractMap;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -57,46 +61,83 @@ public final class GoJsonWriter {
     return members;
   }
 
-  private void value(Value v, int depth) {
+  /** Writes iteratively: values may nest as deep as Go's decoder allows (10000 levels). */
+  private void value(Value root, int rootDepth) {
+    Deque<Frame> stack = new ArrayDeque<>();
+    Value next = root;
+    while (true) {
+      if (next != null) {
+        Frame opened = write(next, rootDepth + stack.size());
+        if (opened != null) {
+          stack.push(opened);
+        }
+      }
+      Frame top = stack.peek();
+      if (top == null) {
+        return;
+      }
+      int depth = rootDepth + stack.size();
+      if (top.items.hasNext()) {
+        out.append(top.first ? "" : ",");
+        top.first = false;
+        newline(depth);
+        Map.Entry<String, Value> item = top.items.next();
+        if (item.getKey() != null) {
+          string(item.getKey(), out);
+          out.append(pretty ? ": " : ":");
+        }
+        next = item.getValue();
+      } else {
+        stack.pop();
+        if (!top.first) {
+          newline(depth - 1);
+        }
+        out.append(top.close);
+        next = null;
+      }
+    }
+  }
+
+  /** Writes a scalar, or opens a collection and returns the frame that will write its members. */
+  private Frame write(Value v, int depth) {
     switch (v.kind()) {
       case NULL -> out.append("null");
       case BOOLEAN -> out.append(((BooleanValue) v).value());
       case NUMBER -> out.append(v);
       case STRING -> string(((StringValue) v).value(), out);
-      case ARRAY -> array(((ArrayValue) v).elements(), depth);
-      case SET -> array(((SetValue) v).sorted(), depth);
-      case OBJECT -> object(members((ObjectValue) v), depth);
+      case ARRAY -> {
+        return open('[', ']', elements(((ArrayValue) v).elements()));
+      }
+      case SET -> {
+        return open('[', ']', elements(((SetValue) v).sorted()));
+      }
+      case OBJECT -> {
+        return open('{', '}', members((ObjectValue) v).entrySet().iterator());
+      }
     }
+    return null;
   }
 
-  private void array(List<Value> items, int depth) {
-    out.append('[');
-    for (int i = 0; i < items.size(); i++) {
-      out.append(i == 0 ? "" : ",");
-      newline(depth + 1);
-      value(items.get(i), depth + 1);
-    }
-    if (!items.isEmpty()) {
-      newline(depth);
-    }
-    out.append(']');
+  private Frame open(char open, char close, Iterator<Map.Entry<String, Value>> items) {
+    out.append(open);
+    return new Frame(items, close);
   }
 
-  private void object(Map<String, Value> members, int depth) {
-    out.append('{');
+  /** Array elements as entries without keys, so arrays and objects share one loop. */
+  private static Iterator<Map.Entry<String, Value>> elements(List<Value> items) {
+    return items.stream().<Map.Entry<String, Value>>map(v -> new AbstractMap.SimpleImmutableEntry<>(null, v)).iterator();
+  }
+
+  /** A collection being written: its remaining members and its closing bracket. */
+  private static final class Frame {
+    final Iterator<Map.Entry<String, Value>> items;
+    final char close;
     boolean first = true;
-    for (Map.Entry<String, Value> e : members.entrySet()) {
-      out.append(first ? "" : ",");
-      first = false;
-      newline(depth + 1);
-      string(e.getKey(), out);
-      out.append(pretty ? ": " : ":");
-      value(e.getValue(), depth + 1);
+
+    Frame(Iterator<Map.Entry<String, Value>> items, char close) {
+      this.items = items;
+      this.close = close;
     }
-    if (!members.isEmpty()) {
-      newline(depth);
-    }
-    out.append('}');
   }
 
   private void newline(int depth) {

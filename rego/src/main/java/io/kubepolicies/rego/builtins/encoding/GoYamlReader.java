@@ -6,11 +6,14 @@ import io.kubepolicies.rego.value.BooleanValue;
 import io.kubepolicies.rego.value.NullValue;
 import io.kubepolicies.rego.value.NumberValue;
 import io.kubepolicies.rego.value.ObjectValue;
+import io.kubepolicies.rego.value.RegoText;
 import io.kubepolicies.rego.value.StringValue;
 import io.kubepolicies.rego.value.Value;
+import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,6 +26,7 @@ import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeId;
 import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
@@ -49,8 +53,8 @@ public final class GoYamlReader {
   private int decodeCount;
   private int aliasCount;
   private int aliasDepth;
-  private final Set<Node> decoded = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
-  private final Set<Node> inProgress = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+  private final Set<Node> decoded = Collections.newSetFromMap(new IdentityHashMap<>());
+  private final Set<Node> inProgress = Collections.newSetFromMap(new IdentityHashMap<>());
 
   private GoYamlReader() {}
 
@@ -87,8 +91,8 @@ public final class GoYamlReader {
     }
 
     @Override
-    public Tag resolve(org.yaml.snakeyaml.nodes.NodeId kind, String value, boolean implicit) {
-      return kind == org.yaml.snakeyaml.nodes.NodeId.scalar && implicit ? PLAIN : super.resolve(kind, value, implicit);
+    public Tag resolve(NodeId kind, String value, boolean implicit) {
+      return kind == NodeId.scalar && implicit ? PLAIN : super.resolve(kind, value, implicit);
     }
   }
 
@@ -102,7 +106,9 @@ public final class GoYamlReader {
         v = scalar(s);
       } else if (n instanceof SequenceNode seq) {
         List<Object> items = new ArrayList<>();
-        seq.getValue().forEach(item -> items.add(decode(item)));
+        for (Node item : seq.getValue()) {
+          items.add(decode(item));
+        }
         v = items;
       } else {
         Map<Object, Object> map = new LinkedHashMap<>();
@@ -252,7 +258,7 @@ public final class GoYamlReader {
       return NumberValue.of(l);
     }
     if (go instanceof BigInteger b) {
-      return NumberValue.of(new java.math.BigDecimal(b));
+      return NumberValue.of(new BigDecimal(b));
     }
     if (go instanceof Double d) {
       if (d.isNaN() || d.isInfinite()) {
@@ -262,7 +268,9 @@ public final class GoYamlReader {
     }
     if (go instanceof List<?> list) {
       List<Value> items = new ArrayList<>(list.size());
-      list.forEach(item -> items.add(toValue(item)));
+      for (Object item : list) {
+        items.add(toValue(item));
+      }
       return ArrayValue.of(items);
     }
     ObjectValue.Builder b = ObjectValue.builder();
@@ -304,7 +312,7 @@ public final class GoYamlReader {
     }
     if (v instanceof String s) {
       StringBuilder sb = new StringBuilder();
-      io.kubepolicies.rego.value.RegoText.quote(s, sb);
+      RegoText.quote(s, sb);
       return sb.toString();
     }
     if (v instanceof BigInteger b) {

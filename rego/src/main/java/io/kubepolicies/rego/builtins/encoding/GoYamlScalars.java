@@ -1,6 +1,7 @@
 package io.kubepolicies.rego.builtins.encoding;
 
 import java.math.BigInteger;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -22,7 +23,7 @@ final class GoYamlScalars {
   private GoYamlScalars() {}
 
   private static Map<String, Resolved> words() {
-    Map<String, Resolved> m = new java.util.HashMap<>();
+    Map<String, Resolved> m = new HashMap<>();
     for (String w : new String[] {"y", "Y", "yes", "Yes", "YES", "true", "True", "TRUE", "on", "On", "ON"}) {
       m.put(w, new Resolved("bool", Boolean.TRUE));
     }

@@ -1,5 +1,6 @@
 package io.kubepolicies.rego.builtins.encoding;
 
+import io.kubepolicies.rego.builtins.BuiltinException;
 import io.kubepolicies.rego.value.ArrayValue;
 import io.kubepolicies.rego.value.BooleanValue;
 import io.kubepolicies.rego.value.NumberValue;
@@ -26,6 +27,8 @@ public final class GoYamlWriter {
   private static final Pattern BASE60_FLOAT = Pattern.compile("[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\\.[0-9_]*)?");
   private static final int INDENT = 2;
   private static final int MAX_SIMPLE_KEY_BYTES = 128;
+  /** Deeper values are refused rather than risking the stack; the reader has the same limit. */
+  private static final int MAX_NESTING = 1000;
 
   private final StringBuilder out = new StringBuilder();
 
@@ -33,31 +36,38 @@ public final class GoYamlWriter {
 
   public static String marshal(Value value) {
     GoYamlWriter w = new GoYamlWriter();
-    w.root(model(value));
+    w.root(model(value, 0));
     return w.out.toString();
   }
 
   // ---- the value as go-yaml sees it after the JSON round trip
 
-  private static Object model(Value v) {
+  private static Object model(Value v, int depth) {
+    if (depth > MAX_NESTING) {
+      throw BuiltinException.error("yaml: value nests deeper than " + MAX_NESTING + " levels");
+    }
     return switch (v.kind()) {
       case NULL -> null;
       case BOOLEAN -> ((BooleanValue) v).value();
       case NUMBER -> number((NumberValue) v);
       case STRING -> ((StringValue) v).value();
-      case ARRAY -> list(((ArrayValue) v).elements());
-      case SET -> list(((SetValue) v).sorted());
+      case ARRAY -> list(((ArrayValue) v).elements(), depth);
+      case SET -> list(((SetValue) v).sorted(), depth);
       case OBJECT -> {
         Map<String, Object> map = new TreeMap<>(GoYamlWriter::naturalOrder);
-        GoJsonWriter.members((ObjectValue) v).forEach((k, val) -> map.put(k, model(val)));
+        for (Map.Entry<String, Value> e : GoJsonWriter.members((ObjectValue) v).entrySet()) {
+          map.put(e.getKey(), model(e.getValue(), depth + 1));
+        }
         yield map;
       }
     };
   }
 
-  private static List<Object> list(List<Value> items) {
+  private static List<Object> list(List<Value> items, int depth) {
     List<Object> out = new ArrayList<>(items.size());
-    items.forEach(item -> out.add(model(item)));
+    for (Value item : items) {
+      out.add(model(item, depth + 1));
+    }
     return out;
   }
 
@@ -247,7 +257,7 @@ public final class GoYamlWriter {
       int cp = s.codePointAt(i);
       i += Character.charCount(cp);
       if (isBreak(cp)) {
-        out.appendCodePoint(cp == '\n' ? '\n' : cp);
+        out.appendCodePoint(cp);
         lineStart = true;
       } else {
         if (lineStart) {

@@ -8,6 +8,7 @@ import io.kubepolicies.rego.value.StringValue;
 import io.kubepolicies.rego.value.Value;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 
 /**
  * A URL parsed by the rules of Go's {@code net/url.Parse}, with the parts OPA's built-ins use: the
@@ -112,7 +113,7 @@ public record GoUrl(
       throw new Failure("missing protocol scheme");
     }
     if (colon > 0) {
-      url.scheme = raw.substring(0, colon).toLowerCase(java.util.Locale.ROOT);
+      url.scheme = raw.substring(0, colon).toLowerCase(Locale.ROOT);
       rest = raw.substring(colon + 1);
     }
     if (rest.endsWith("?") && rest.indexOf('?') == rest.length() - 1) {

@@ -3,6 +3,7 @@ package io.kubepolicies.rego.builtins.neturl;
 import io.kubepolicies.rego.value.RegoText;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.Locale;
 
 /**
  * A URL as Go's {@code net/url.Parse} reads it (scheme, opaque part, host, decoded path with the raw
@@ -67,7 +68,7 @@ public record GoUrl(String scheme, String opaque, String host, String path, Stri
       return new GoUrl("", "", "", "*", "", "", "");
     }
     int schemeEnd = schemeEnd(raw);
-    String scheme = schemeEnd < 0 ? "" : raw.substring(0, schemeEnd).toLowerCase(java.util.Locale.ROOT);
+    String scheme = schemeEnd < 0 ? "" : raw.substring(0, schemeEnd).toLowerCase(Locale.ROOT);
     String rest = schemeEnd < 0 ? raw : raw.substring(schemeEnd + 1);
 
     String rawQuery = "";

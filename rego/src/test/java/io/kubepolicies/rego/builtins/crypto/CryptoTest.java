@@ -211,8 +211,8 @@ class CryptoTest {
 
   @Test
   void verificationUsesTheQueryTime() {
-    long later = NOW_NANOS + 400L * 24 * 3600 * 1_000_000_000L;
-    Value result = new TestContext(later).call(builtins, "crypto.x509.parse_and_verify_certificates", s(CHAIN));
+    long before = NOW_NANOS - 2L * 24 * 3600 * 1_000_000_000L;
+    Value result = new TestContext(before).call(builtins, "crypto.x509.parse_and_verify_certificates", s(CHAIN));
     assertEquals(BooleanValue.FALSE, ((ArrayValue) result).get(0));
   }
 
@@ -227,8 +227,8 @@ class CryptoTest {
     assertEquals(BooleanValue.FALSE, ((ArrayValue) verifyWith("{\"KeyUsages\": [\"KeyUsageClientAuth\"]}")).get(0));
     assertEquals(BooleanValue.TRUE, ((ArrayValue) verifyWith("{\"KeyUsages\": [\"KeyUsageAny\"]}")).get(0));
     assertEquals(BooleanValue.TRUE, ((ArrayValue) verifyWith("{\"MaxConstraintComparisons\": 10}")).get(0));
-    long expired = NOW_NANOS + 400L * 24 * 3600 * 1_000_000_000L;
-    assertEquals(BooleanValue.FALSE, ((ArrayValue) verifyWith("{\"CurrentTime\": " + expired + "}")).get(0));
+    long notYetValid = NOW_NANOS - 2L * 24 * 3600 * 1_000_000_000L;
+    assertEquals(BooleanValue.FALSE, ((ArrayValue) verifyWith("{\"CurrentTime\": " + notYetValid + "}")).get(0));
     Value verified = ((ArrayValue) verifyWith("{}")).get(1);
     assertEquals(null, field(((ArrayValue) verified).get(0), "URIStrings"));
   }

@@ -110,7 +110,7 @@ public final class TestPki {
     try {
       X500Name subject = new X500Name("C=US,O=Test Org,OU=Unit,CN=" + cn);
       X509v3CertificateBuilder b = new JcaX509v3CertificateBuilder(issuer == null ? subject : issuer,
-          BigInteger.valueOf(serial), Date.from(NOW.minus(1, ChronoUnit.DAYS)), Date.from(NOW.plus(365, ChronoUnit.DAYS)),
+          BigInteger.valueOf(serial), Date.from(NOW.minus(1, ChronoUnit.DAYS)), Date.from(NOW.plus(36500, ChronoUnit.DAYS)),
           subject, keys.getPublic());
       JcaX509ExtensionUtils utils = new JcaX509ExtensionUtils();
       b.addExtension(Extension.subjectKeyIdentifier, false, utils.createSubjectKeyIdentifier(keys.getPublic()));
