@@ -3,6 +3,12 @@ package io.kubepolicies.ci;
 import io.kubepolicies.ci.bundle.BundleCommand;
 import io.kubepolicies.ci.conformance.ConformanceCommand;
 import io.kubepolicies.ci.eval.EvalCommand;
+import io.kubepolicies.ci.release.HistoryCommand;
+import io.kubepolicies.ci.release.PromoteCommand;
+import io.kubepolicies.ci.release.PublishCommand;
+import io.kubepolicies.ci.release.RollbackCommand;
+import io.kubepolicies.ci.release.ServeCommand;
+import io.kubepolicies.ci.release.StatusCommand;
 import io.kubepolicies.ci.test.TestCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -13,7 +19,9 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "kube-policies 0.1.0",
     description = "Guardrails for Kubernetes: evaluate, test and ship Rego policy bundles.",
-    subcommands = {EvalCommand.class, TestCommand.class, ConformanceCommand.class, BundleCommand.class})
+    subcommands = {EvalCommand.class, TestCommand.class, ConformanceCommand.class, BundleCommand.class,
+        PublishCommand.class, PromoteCommand.class, RollbackCommand.class, StatusCommand.class, HistoryCommand.class,
+        ServeCommand.class})
 public final class Main implements Runnable {
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
