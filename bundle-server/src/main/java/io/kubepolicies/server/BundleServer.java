@@ -30,7 +30,9 @@ public final class BundleServer implements AutoCloseable {
   public static BundleServer start(Config config) throws IOException {
     S3ObjectStore objects = S3ObjectStore.open(config.store());
     try {
-      ApiServer api = ApiServer.start(ControlPlane.releases(new ReleaseStore(objects), config.environments(),
+      ReleaseStore store = new ReleaseStore(objects);
+      store.checkConditionalWrites();
+      ApiServer api = ApiServer.start(ControlPlane.releases(store, config.environments(),
           config.keys(), config.soak(), Clock.systemUTC()), config.tokens(), config.host(), config.port(), config.tls());
       return new BundleServer(objects, api);
     } catch (IOException | RuntimeException e) {

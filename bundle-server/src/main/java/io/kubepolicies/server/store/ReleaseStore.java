@@ -14,12 +14,26 @@ import java.util.OptionalLong;
 public final class ReleaseStore {
   private static final String GZIP = "application/gzip";
   private static final String JSON = "application/json";
+  private static final String PROBE = "probes/conditional-write";
 
   private final ObjectStore objects;
   private final StoreJson json = new StoreJson();
 
   public ReleaseStore(ObjectStore objects) {
     this.objects = objects;
+  }
+
+  /**
+   * Refuses a store that ignores {@code If-None-Match: *} on writes, on which concurrent publishers
+   * could overwrite each other's bundles. Writes one small object, {@value #PROBE}, and tries to
+   * write it again: the second write must be refused.
+   */
+  public void checkConditionalWrites() {
+    objects.create(PROBE, new byte[0], JSON);
+    if (objects.create(PROBE, new byte[0], JSON).isPresent()) {
+      throw new StoreException("object store: it accepted a second write of " + PROBE + " despite If-None-Match: *;"
+          + " a store without conditional writes cannot keep concurrent publications apart, so it is not used");
+    }
   }
 
   public Optional<VersionedPointer> pointer(String environment) {

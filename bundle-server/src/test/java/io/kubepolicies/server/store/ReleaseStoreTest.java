@@ -95,6 +95,46 @@ class ReleaseStoreTest {
   }
 
   @Test
+  void conditionalWriteCheckPassesOnAStoreThatHonoursThem() {
+    ObjectStore objects = LOCAL.newBucket();
+    new ReleaseStore(objects).checkConditionalWrites();
+    new ReleaseStore(objects).checkConditionalWrites();
+    assertEquals(List.of("probes/conditional-write"), objects.list(""));
+  }
+
+  @Test
+  void storeThatIgnoresIfNoneMatchIsRefused() {
+    ObjectStore objects = LOCAL.newBucket();
+    ObjectStore ignoring = new ObjectStore() {
+      @Override
+      public Optional<StoredObject> get(String key) {
+        return objects.get(key);
+      }
+
+      @Override
+      public Optional<String> create(String key, byte[] content, String contentType) {
+        return Optional.of("\"etag\"");
+      }
+
+      @Override
+      public Optional<String> replace(String key, byte[] content, String contentType, String etag) {
+        return Optional.of("\"etag\"");
+      }
+
+      @Override
+      public List<String> list(String prefix) {
+        return objects.list(prefix);
+      }
+
+      @Override
+      public void close() {
+      }
+    };
+    StoreException e = assertThrows(StoreException.class, () -> new ReleaseStore(ignoring).checkConditionalWrites());
+    assertTrue(e.getMessage().contains("If-None-Match"), e.getMessage());
+  }
+
+  @Test
   void missingObjectsAreEmpty() {
     ReleaseStore store = new ReleaseStore(LOCAL.newBucket());
     assertTrue(store.pointer("dev").isEmpty());

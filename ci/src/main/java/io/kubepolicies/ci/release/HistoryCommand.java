@@ -13,6 +13,11 @@ public final class HistoryCommand extends ReleaseCommand {
   String environment;
 
   @Override
+  boolean writes() {
+    return false;
+  }
+
+  @Override
   void run(ReleaseOperations operations, ReleaseOutput out) {
     out.history(environment, operations.history(environment));
   }

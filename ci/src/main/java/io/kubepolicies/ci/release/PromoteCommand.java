@@ -19,6 +19,11 @@ public final class PromoteCommand extends ReleaseCommand {
   String revision;
 
   @Override
+  boolean writes() {
+    return true;
+  }
+
+  @Override
   void run(ReleaseOperations operations, ReleaseOutput out) {
     out.record(operations.promote(environment, Optional.ofNullable(revision)));
   }

@@ -22,6 +22,11 @@ public final class PublishCommand extends ReleaseCommand {
   String sourceRevision;
 
   @Override
+  boolean writes() {
+    return true;
+  }
+
+  @Override
   void run(ReleaseOperations operations, ReleaseOutput out) throws IOException {
     String label = sourceRevision != null ? sourceRevision : SourceRevision.of(source);
     out.record(operations.publish(SourceSnapshot.load(source, label)));

@@ -31,10 +31,13 @@ abstract class ReleaseCommand implements Callable<Integer> {
 
   abstract void run(ReleaseOperations operations, ReleaseOutput out) throws IOException;
 
+  /** Whether the command publishes (publish, promote, rollback) rather than only reads. */
+  abstract boolean writes();
+
   @Override
   public final Integer call() {
     PrintWriter err = spec.commandLine().getErr();
-    try (TargetOptions.Session session = target.open()) {
+    try (TargetOptions.Session session = target.open(writes())) {
       run(session.operations(), new ReleaseOutput(spec.commandLine().getOut(), format));
       return 0;
     } catch (ReleaseException e) {

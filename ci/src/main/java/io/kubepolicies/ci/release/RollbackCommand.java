@@ -19,6 +19,11 @@ public final class RollbackCommand extends ReleaseCommand {
   Long sequence;
 
   @Override
+  boolean writes() {
+    return true;
+  }
+
+  @Override
   void run(ReleaseOperations operations, ReleaseOutput out) {
     out.record(operations.rollback(environment, sequence == null ? OptionalLong.empty() : OptionalLong.of(sequence)));
   }

@@ -13,6 +13,11 @@ public final class StatusCommand extends ReleaseCommand {
   String environment;
 
   @Override
+  boolean writes() {
+    return false;
+  }
+
+  @Override
   void run(ReleaseOperations operations, ReleaseOutput out) {
     out.statuses(environment == null ? operations.status() : List.of(operations.status(environment)));
   }

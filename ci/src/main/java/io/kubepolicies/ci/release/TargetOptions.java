@@ -51,7 +51,8 @@ public final class TargetOptions {
     }
   }
 
-  Session open() throws IOException {
+  /** @param writes whether the command publishes: then a direct store must prove it honours conditional writes */
+  Session open(boolean writes) throws IOException {
     if ((server == null) == !store.given()) {
       throw new IllegalArgumentException("give either --server URL (a bundle-server) or --store-endpoint URL (the store)");
     }
@@ -62,7 +63,11 @@ public final class TargetOptions {
     }
     S3ObjectStore objects = S3ObjectStore.open(store.config());
     try {
-      ReleaseOperations operations = ControlPlane.releases(new ReleaseStore(objects), release.environments(),
+      ReleaseStore releaseStore = new ReleaseStore(objects);
+      if (writes) {
+        releaseStore.checkConditionalWrites();
+      }
+      ReleaseOperations operations = ControlPlane.releases(releaseStore, release.environments(),
           release.signingKeys(), release.soak(), Clock.systemUTC()).as(actor);
       return new Session(operations, objects);
     } catch (IOException | RuntimeException e) {
