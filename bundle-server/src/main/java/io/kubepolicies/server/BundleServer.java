@@ -4,6 +4,7 @@ import io.kubepolicies.server.api.ApiServer;
 import io.kubepolicies.server.api.TlsFiles;
 import io.kubepolicies.server.api.Tokens;
 import io.kubepolicies.server.release.Environments;
+import io.kubepolicies.server.release.Releases;
 import io.kubepolicies.server.release.SigningKeys;
 import io.kubepolicies.server.release.SoakPolicy;
 import io.kubepolicies.server.store.ReleaseStore;
@@ -20,10 +21,12 @@ public final class BundleServer implements AutoCloseable {
       String host, int port, Optional<TlsFiles> tls) {}
 
   private final S3ObjectStore objects;
+  private final Releases releases;
   private final ApiServer api;
 
-  private BundleServer(S3ObjectStore objects, ApiServer api) {
+  private BundleServer(S3ObjectStore objects, Releases releases, ApiServer api) {
     this.objects = objects;
+    this.releases = releases;
     this.api = api;
   }
 
@@ -32,13 +35,19 @@ public final class BundleServer implements AutoCloseable {
     try {
       ReleaseStore store = new ReleaseStore(objects);
       store.checkConditionalWrites();
-      ApiServer api = ApiServer.start(ControlPlane.releases(store, config.environments(),
-          config.keys(), config.soak(), Clock.systemUTC()), config.tokens(), config.host(), config.port(), config.tls());
-      return new BundleServer(objects, api);
+      Releases releases = ControlPlane.releases(store, config.environments(), config.keys(), config.soak(),
+          Clock.systemUTC());
+      ApiServer api = ApiServer.start(releases, config.tokens(), config.host(), config.port(), config.tls());
+      return new BundleServer(objects, releases, api);
     } catch (IOException | RuntimeException e) {
       objects.close();
       throw e;
     }
+  }
+
+  /** The operations this server serves, for callers in the same process. */
+  public Releases releases() {
+    return releases;
   }
 
   public String url() {

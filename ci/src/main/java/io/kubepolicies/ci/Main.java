@@ -10,6 +10,7 @@ import io.kubepolicies.ci.release.RollbackCommand;
 import io.kubepolicies.ci.release.ServeCommand;
 import io.kubepolicies.ci.release.StatusCommand;
 import io.kubepolicies.ci.test.TestCommand;
+import io.kubepolicies.ci.up.UpCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -21,7 +22,7 @@ import picocli.CommandLine.Command;
     description = "Guardrails for Kubernetes: evaluate, test and ship Rego policy bundles.",
     subcommands = {EvalCommand.class, TestCommand.class, ConformanceCommand.class, BundleCommand.class,
         PublishCommand.class, PromoteCommand.class, RollbackCommand.class, StatusCommand.class, HistoryCommand.class,
-        ServeCommand.class})
+        ServeCommand.class, UpCommand.class})
 public final class Main implements Runnable {
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;

@@ -2,6 +2,7 @@ package io.kubepolicies.server.local;
 
 import io.kubepolicies.server.store.StoreConfig;
 import java.io.IOException;
+import java.io.Reader;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,6 +18,8 @@ import org.gaul.s3proxy.auth.AuthenticationType;
  */
 public final class EmbeddedS3 implements AutoCloseable {
   private static final long START_TIMEOUT_MILLIS = 30_000;
+  private static final String ACCESS_KEY_ID = "access_key_id";
+  private static final String SECRET_ACCESS_KEY = "secret_access_key";
 
   private final S3Proxy proxy;
   private final String host;
@@ -62,6 +65,28 @@ public final class EmbeddedS3 implements AutoCloseable {
       throw new IOException("cannot start the embedded S3 store on " + host + ":" + port + ": " + e.getMessage(), e);
     }
     return new EmbeddedS3(proxy, host, accessKeyId, secretAccessKey);
+  }
+
+  /**
+   * Starts with the access key pair kept in {@code credentialsFile} (made on first use, owner only),
+   * so that a store restarted on the same data keeps its credentials.
+   */
+  public static EmbeddedS3 startWithStoredCredentials(Path dataDir, Path credentialsFile, String host, int port)
+      throws IOException {
+    Properties credentials = new Properties();
+    if (Files.exists(credentialsFile)) {
+      try (Reader in = Files.newBufferedReader(credentialsFile)) {
+        credentials.load(in);
+      }
+    }
+    String id = credentials.getProperty(ACCESS_KEY_ID);
+    String secret = credentials.getProperty(SECRET_ACCESS_KEY);
+    if (id == null || secret == null) {
+      id = "local-" + PrivateFiles.randomSecret(9);
+      secret = PrivateFiles.randomSecret(30);
+      PrivateFiles.write(credentialsFile, ACCESS_KEY_ID + "=" + id + "\n" + SECRET_ACCESS_KEY + "=" + secret + "\n");
+    }
+    return start(dataDir, host, port, id, secret);
   }
 
   public URI endpoint() {

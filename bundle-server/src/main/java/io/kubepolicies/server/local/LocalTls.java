@@ -6,11 +6,8 @@ import io.kubepolicies.signing.jws.PemKeys;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.math.BigInteger;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
@@ -22,7 +19,6 @@ import java.security.cert.X509Certificate;
 import java.security.spec.ECGenParameterSpec;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.Date;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.BasicConstraints;
@@ -69,7 +65,7 @@ public final class LocalTls {
         KeyPair ca = newKeyPair();
         X500Name name = new X500Name("CN=kube-policies local CA");
         X509Certificate certificate = sign(name, ca.getPublic(), name, ca.getPrivate(), CA_VALIDITY, true);
-        writeKey(dir.resolve(CA_KEY), ca.getPrivate());
+        PrivateFiles.write(dir.resolve(CA_KEY), Pem.encode("PRIVATE KEY", ca.getPrivate().getEncoded()));
         writeCertificate(dir.resolve(CA_CERT), certificate);
         Files.deleteIfExists(dir.resolve(SERVER_CERT));
       }
@@ -79,7 +75,7 @@ public final class LocalTls {
         KeyPair server = newKeyPair();
         X509Certificate certificate = sign(X500Name.getInstance(caCertificate.getSubjectX500Principal().getEncoded()),
             server.getPublic(), new X500Name("CN=localhost"), caKey, SERVER_VALIDITY, false);
-        writeKey(dir.resolve(SERVER_KEY), server.getPrivate());
+        PrivateFiles.write(dir.resolve(SERVER_KEY), Pem.encode("PRIVATE KEY", server.getPrivate().getEncoded()));
         writeCertificate(dir.resolve(SERVER_CERT), certificate);
       }
     } catch (GeneralSecurityException | OperatorCreationException | BundleException e) {
@@ -138,26 +134,6 @@ public final class LocalTls {
   }
 
   private static void writeCertificate(Path file, X509Certificate certificate) throws IOException, GeneralSecurityException {
-    Files.writeString(file, pem("CERTIFICATE", certificate.getEncoded()));
-  }
-
-  /** Writes the key readable by the owner only (where the file system has POSIX permissions). */
-  static void writeKey(Path file, PrivateKey key) throws IOException {
-    Path temp = Files.createTempFile(file.toAbsolutePath().getParent(), ".key", ".tmp");
-    try {
-      if (Files.getFileStore(temp).supportsFileAttributeView("posix")) {
-        Files.setPosixFilePermissions(temp, PosixFilePermissions.fromString("rw-------"));
-      }
-      Files.writeString(temp, pem("PRIVATE KEY", key.getEncoded()));
-      Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
-    } finally {
-      Files.deleteIfExists(temp);
-    }
-  }
-
-  static String pem(String type, byte[] der) {
-    return "-----BEGIN " + type + "-----\n"
-        + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(der)
-        + "\n-----END " + type + "-----\n";
+    Files.writeString(file, Pem.encode("CERTIFICATE", certificate.getEncoded()));
   }
 }
