@@ -8,6 +8,8 @@ import io.kubepolicies.server.store.Ref;
 import io.kubepolicies.server.store.StoreJson;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -28,7 +30,7 @@ final class ReleaseOutput {
       return;
     }
     out.printf("%s %s#%d: revision %s, by %s at %s%n", past(record), record.environment(), record.sequence(),
-        record.revision(), record.actor(), record.at());
+        record.revision(), record.actor(), seconds(record.at()));
     if (record.from() != null) {
       out.println("  from:     " + describe(record.from()));
     }
@@ -44,15 +46,16 @@ final class ReleaseOutput {
       printJson(new Bodies.StatusList(statuses));
       return;
     }
-    out.printf("%-12s %-9s %-40s %-22s %s%n", "ENVIRONMENT", "SEQUENCE", "REVISION", "SINCE", "BY");
+    out.printf("%-12s %-9s %-21s %-32s %s%n", "ENVIRONMENT", "SEQUENCE", "SINCE", "BY", "REVISION");
     for (EnvironmentStatus status : statuses) {
       if (status.current() == null) {
-        out.printf("%-12s %-9s %s%n", status.environment(), "-", "(nothing published)" + pending(status));
+        out.printf("%-12s %-9s %-21s %-32s %s%s%n", status.environment(), "-", "-", "-", "(nothing published)",
+            pending(status));
         continue;
       }
       String by = status.record() == null ? "?" : status.record().actor() + " (" + status.record().operation().jsonName() + ")";
-      out.printf("%-12s %-9d %-40s %-22s %s%s%n", status.environment(), status.current().sequence(),
-          status.current().revision(), status.current().publishedAt(), by, pending(status));
+      out.printf("%-12s %-9d %-21s %-32s %s%s%n", status.environment(), status.current().sequence(),
+          seconds(status.current().publishedAt()), by, status.current().revision(), pending(status));
     }
     out.flush();
   }
@@ -66,11 +69,15 @@ final class ReleaseOutput {
       out.println(environment + ": no publications yet");
     }
     for (HistoryRecord r : records) {
-      out.printf("#%-4d %s  %-8s %-40s by %s%s%s%n", r.sequence(), r.at(), r.operation().jsonName(), r.revision(),
-          r.actor(), r.from() == null ? "" : ", from " + r.from().environment() + "#" + r.from().sequence(),
+      out.printf("#%-5d %-21s %-8s by %-24s revision %s%s%s%n", r.sequence(), seconds(r.at()), r.operation().jsonName(),
+          r.actor(), r.revision(), r.from() == null ? "" : ", from " + r.from().environment() + "#" + r.from().sequence(),
           gateNote(r.gate().checks()));
     }
     out.flush();
+  }
+
+  private static String seconds(Instant at) {
+    return at.truncatedTo(ChronoUnit.SECONDS).toString();
   }
 
   private static String gateNote(List<GateCheck> checks) {

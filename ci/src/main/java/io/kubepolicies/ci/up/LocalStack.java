@@ -27,8 +27,9 @@ import java.util.Optional;
 
 /**
  * Everything {@code kube-policies up} runs, on loopback: an embedded S3-compatible store with its
- * data under the state directory, the bundle-server, and an enforcer for the first environment,
- * with the local CA, signing keys and tokens made on first use. {@link #close} stops them in reverse.
+ * data under the state directory, the bundle-server, and (once something is published, so that its
+ * first poll finds it) an enforcer for the first environment; the local CA, signing keys and tokens
+ * are made on first use. {@link #close} stops them in reverse.
  */
 public final class LocalStack implements AutoCloseable {
   public static final String HOST = "127.0.0.1";
@@ -38,27 +39,31 @@ public final class LocalStack implements AutoCloseable {
   private static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
   private static final long MAX_BUNDLE_BYTES = 64L << 20;
 
-  /** Where state lives and which ports to use (0: any free port). */
-  public record Options(Path stateDir, int enforcerPort, int serverPort, int storePort, Duration soak) {}
+  /** Where state lives, the ports of the store and the bundle-server (0: any free port), the soak time. */
+  public record Options(Path stateDir, int serverPort, int storePort, Duration soak) {}
 
   private final Deque<AutoCloseable> running;
+  private final Path state;
   private final EmbeddedS3 store;
   private final BundleServer server;
-  private final Enforcer enforcer;
   private final LocalTls tls;
+  private final LocalKeys keys;
   private final LocalTokens tokens;
+  private Enforcer enforcer;
 
-  private LocalStack(Deque<AutoCloseable> running, EmbeddedS3 store, BundleServer server, Enforcer enforcer,
-      LocalTls tls, LocalTokens tokens) {
+  private LocalStack(Deque<AutoCloseable> running, Path state, EmbeddedS3 store, BundleServer server, LocalTls tls,
+      LocalKeys keys, LocalTokens tokens) {
     this.running = running;
+    this.state = state;
     this.store = store;
     this.server = server;
-    this.enforcer = enforcer;
     this.tls = tls;
+    this.keys = keys;
     this.tokens = tokens;
   }
 
-  public static LocalStack start(Options options) throws IOException, ConfigException {
+  /** Starts the store and the bundle-server. */
+  public static LocalStack start(Options options) throws IOException {
     Path state = options.stateDir().toAbsolutePath().normalize();
     Deque<AutoCloseable> running = new ArrayDeque<>();
     try {
@@ -75,21 +80,25 @@ public final class LocalStack implements AutoCloseable {
       BundleServer server = BundleServer.start(new BundleServer.Config(storeConfig, ENVIRONMENTS, keys.signingKeys(),
           SoakPolicy.of(options.soak()), tokens.tokens(), HOST, options.serverPort(), Optional.of(tls.server())));
       running.push(server);
-      String environment = ENVIRONMENTS.first();
-      Enforcer enforcer = Enforcer.start(new EnforcerConfig(
-          new ServerConfig(HOST, options.enforcerPort(), tls.server().certificateChain(), tls.server().privateKey(),
-              TLS_RELOAD_INTERVAL),
-          AdmissionConfig.DEFAULT,
-          new BundleConfig(environment, enforcerStore(storeConfig),
-              Map.of(LocalKeys.keyId(environment), keys.publicKey(environment)), POLL_INTERVAL, 0.1, MAX_BACKOFF,
-              state.resolve("enforcer-cache"), MAX_BUNDLE_BYTES),
-          new DecisionLogConfig(DecisionLogConfig.Mode.STDOUT, Optional.empty())));
-      running.push(enforcer);
-      return new LocalStack(running, store, server, enforcer, tls, tokens);
-    } catch (IOException | ConfigException | RuntimeException e) {
+      return new LocalStack(running, state, store, server, tls, keys, tokens);
+    } catch (IOException | RuntimeException e) {
       closeAll(running);
       throw e;
     }
+  }
+
+  /** Starts the first environment's enforcer on {@code port}, trusting that environment's local key. */
+  public void startEnforcer(int port) throws ConfigException {
+    String environment = ENVIRONMENTS.first();
+    StoreConfig storeConfig = store.config(StoreConfig.DEFAULT_BUCKET);
+    enforcer = Enforcer.start(new EnforcerConfig(
+        new ServerConfig(HOST, port, tls.server().certificateChain(), tls.server().privateKey(), TLS_RELOAD_INTERVAL),
+        AdmissionConfig.DEFAULT,
+        new BundleConfig(environment, enforcerStore(storeConfig),
+            Map.of(LocalKeys.keyId(environment), keys.publicKey(environment)), POLL_INTERVAL, 0.1, MAX_BACKOFF,
+            state.resolve("enforcer-cache"), MAX_BUNDLE_BYTES),
+        new DecisionLogConfig(DecisionLogConfig.Mode.STDOUT, Optional.empty())));
+    running.push(enforcer);
   }
 
   private static io.kubepolicies.enforcer.config.StoreConfig enforcerStore(StoreConfig config) {
@@ -118,9 +127,9 @@ public final class LocalStack implements AutoCloseable {
     return tokens;
   }
 
-  /** The enforcer's active bundle sequence, if any. */
+  /** The enforcer's active bundle sequence, if it runs and has one. */
   public Optional<Long> activeSequence() {
-    return enforcer.activeBundle().map(ActiveBundle::sequence);
+    return Optional.ofNullable(enforcer).flatMap(Enforcer::activeBundle).map(ActiveBundle::sequence);
   }
 
   @Override

@@ -62,8 +62,8 @@ public final class UpCommand implements Callable<Integer> {
     quietLibraries();
     LocalStack stack;
     try {
-      stack = LocalStack.start(new LocalStack.Options(stateDir, enforcerPort, serverPort, storePort, Duration.ZERO));
-    } catch (IOException | ConfigException | StoreException e) {
+      stack = LocalStack.start(new LocalStack.Options(stateDir, serverPort, storePort, Duration.ZERO));
+    } catch (IOException | StoreException e) {
       err.println("error: cannot start: " + e.getMessage());
       err.flush();
       return 3;
@@ -77,6 +77,15 @@ public final class UpCommand implements Callable<Integer> {
     }, "kube-policies-up-shutdown");
     Runtime.getRuntime().addShutdownHook(shutdown);
     Optional<Integer> failed = publish(stack, out, err);
+    if (failed.isEmpty()) {
+      try {
+        stack.startEnforcer(enforcerPort);
+      } catch (ConfigException e) {
+        err.println("error: cannot start the enforcer: " + e.getMessage());
+        err.flush();
+        failed = Optional.of(3);
+      }
+    }
     if (failed.isPresent()) {
       Runtime.getRuntime().removeShutdownHook(shutdown);
       stack.close();
