@@ -1,0 +1,151 @@
+package io.kubepolicies.ci.up;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.kubepolicies.ci.Main;
+import io.kubepolicies.ci.support.Repository;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.security.KeyStore;
+import java.security.cert.CertificateFactory;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Drives {@code kube-policies up} as a user does: a separate process, an AdmissionReview over HTTPS
+ * to the printed enforcer URL trusting the printed CA, then SIGTERM. A second run on the same state
+ * with an edited library publishes the next sequence, which the enforcer serves.
+ */
+class UpCommandTest {
+  private static final Pattern ENFORCER = Pattern.compile("enforcer \\(dev\\): (https://127\\.0\\.0\\.1:\\d+) \\(serving dev#(\\d+)\\)");
+  private static final String READY = "Ctrl-C stops everything.";
+
+  @TempDir
+  Path dir;
+
+  /** A running {@code up}, with everything it printed so far. */
+  private record Up(Process process, BlockingQueue<String> lines, StringBuilder seen) {
+    String awaitLine(String wanted) throws InterruptedException {
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
+      while (System.nanoTime() < deadline) {
+        String line = lines.poll(1, TimeUnit.SECONDS);
+        if (line != null) {
+          seen.append(line).append('\n');
+          if (line.contains(wanted)) {
+            return line;
+          }
+        } else if (!process.isAlive()) {
+          break;
+        }
+      }
+      throw new AssertionError("up never printed \"" + wanted + "\"; it printed:\n" + seen);
+    }
+  }
+
+  private Up start(Path source, Path state) throws IOException {
+    String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+    Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-cp", classpath, Main.class.getName(), "up", "--state-dir", state.toString(), "--source", source.toString(),
+        "--enforcer-port", "0", "--server-port", "0", "--store-port", "0")
+        .redirectErrorStream(true)
+        .start();
+    BlockingQueue<String> lines = new LinkedBlockingQueue<>();
+    Thread reader = new Thread(() -> pump(process.getInputStream(), lines), "up-output");
+    reader.setDaemon(true);
+    reader.start();
+    return new Up(process, lines, new StringBuilder());
+  }
+
+  private static void pump(InputStream in, BlockingQueue<String> lines) {
+    try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+      for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+        lines.add(line);
+      }
+    } catch (IOException e) {
+      lines.add("(output closed: " + e.getMessage() + ")");
+    }
+  }
+
+  private static void stop(Up up) throws InterruptedException {
+    up.process().destroy();
+    assertTrue(up.process().waitFor(60, TimeUnit.SECONDS), "up did not stop on SIGTERM");
+    up.awaitLine("kube-policies stopped");
+  }
+
+  @Test
+  void upServesDecisionsOverHttpsAndPublishesEditsOnTheNextRun() throws Exception {
+    Path source = Repository.copyTo(dir.resolve("repo"));
+    Path state = dir.resolve("state");
+
+    Up first = start(source, state);
+    try {
+      first.awaitLine(READY);
+      Matcher enforcer = ENFORCER.matcher(first.seen());
+      assertTrue(enforcer.find(), first.seen().toString());
+      assertEquals("1", enforcer.group(2));
+      assertTrue(first.seen().toString().contains("published dev#1"), first.seen().toString());
+      assertTrue(first.seen().toString().contains("--cacert " + state.toAbsolutePath().normalize().resolve("tls/ca.crt")));
+
+      byte[] review = Files.readAllBytes(source.resolve("examples/admission-review-pod.json"));
+      JsonNode answer = admit(enforcer.group(1), state.resolve("tls/ca.crt"), review);
+      JsonNode request = new ObjectMapper().readTree(review);
+      assertEquals("AdmissionReview", answer.path("kind").asText());
+      assertEquals(request.at("/request/uid").asText(), answer.at("/response/uid").asText());
+      assertTrue(answer.at("/response/allowed").isBoolean(), answer.toString());
+      assertTrue(answer.at("/response/auditAnnotations/all_rules").asText().contains("privileged"), answer.toString());
+    } finally {
+      stop(first);
+    }
+
+    Files.writeString(source.resolve("policies/stages.yaml"), "\n# edited\n", StandardOpenOption.APPEND);
+    Up second = start(source, state);
+    try {
+      second.awaitLine(READY);
+      assertTrue(second.seen().toString().contains("published dev#2"), second.seen().toString());
+      Matcher enforcer = ENFORCER.matcher(second.seen());
+      assertTrue(enforcer.find(), second.seen().toString());
+      assertEquals("2", enforcer.group(2));
+    } finally {
+      stop(second);
+    }
+  }
+
+  private static JsonNode admit(String enforcer, Path ca, byte[] review) throws Exception {
+    KeyStore trust = KeyStore.getInstance("PKCS12");
+    trust.load(null, null);
+    try (InputStream in = Files.newInputStream(ca)) {
+      trust.setCertificateEntry("ca", CertificateFactory.getInstance("X.509").generateCertificate(in));
+    }
+    TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+    factory.init(trust);
+    SSLContext ssl = SSLContext.getInstance("TLS");
+    ssl.init(null, factory.getTrustManagers(), null);
+    HttpResponse<String> response = HttpClient.newBuilder().sslContext(ssl).build().send(
+        HttpRequest.newBuilder(URI.create(enforcer + "/v1/admit/validating"))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofByteArray(review)).build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertEquals(200, response.statusCode(), response.body());
+    return new ObjectMapper().readTree(response.body());
+  }
+}
