@@ -86,8 +86,9 @@ class UpCommandTest {
     }
   }
 
+  /** SIGTERM through the process handle: {@link Process#destroy} would also close the output we still read. */
   private static void stop(Up up) throws InterruptedException {
-    up.process().destroy();
+    up.process().toHandle().destroy();
     assertTrue(up.process().waitFor(60, TimeUnit.SECONDS), "up did not stop on SIGTERM");
     up.awaitLine("kube-policies stopped");
   }
