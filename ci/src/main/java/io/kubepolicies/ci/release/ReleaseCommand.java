@@ -49,8 +49,8 @@ abstract class ReleaseCommand implements Callable<Integer> {
     } catch (IOException | IllegalArgumentException e) {
       err.println("error: " + e.getMessage());
       return 2;
-    } catch (Exception e) {
-      err.println("error: " + e);
+    } catch (RuntimeException e) {
+      err.println("error: unexpected " + e);
       return 3;
     } finally {
       err.flush();

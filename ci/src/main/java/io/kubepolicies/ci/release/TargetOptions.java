@@ -44,10 +44,10 @@ public final class TargetOptions {
   String actor;
 
   /** The operations and what to close after them. */
-  public record Session(ReleaseOperations operations, AutoCloseable resources) implements AutoCloseable {
+  public record Session(ReleaseOperations operations, Runnable release) implements AutoCloseable {
     @Override
-    public void close() throws Exception {
-      resources.close();
+    public void close() {
+      release.run();
     }
   }
 
@@ -69,7 +69,7 @@ public final class TargetOptions {
       }
       ReleaseOperations operations = ControlPlane.releases(releaseStore, release.environments(),
           release.signingKeys(), release.soak(), Clock.systemUTC()).as(actor);
-      return new Session(operations, objects);
+      return new Session(operations, objects::close);
     } catch (IOException | RuntimeException e) {
       objects.close();
       throw e;
