@@ -52,10 +52,6 @@ final class Terms {
     return sb.toString();
   }
 
-  static boolean isCall(Statement statement, String operator) {
-    return statement instanceof TermStatement ts && ts.term() instanceof Call c && operator.equals(dottedName(c.operator()));
-  }
-
   /**
    * Adds the local variables of a term to {@code out}. Data and input roots and call operators are
    * not variables. With {@code skipClosures}, the insides of comprehensions are left out.

@@ -19,10 +19,6 @@ public record EvalOptions(Value input, boolean strictBuiltinErrors, long deadlin
     return new EvalOptions(input, false, 0, s -> {}, false, 0, ObjectValue.EMPTY, null);
   }
 
-  public EvalOptions withInput(Value value) {
-    return new EvalOptions(value, strictBuiltinErrors, deadlineNanos, printer, networkAllowed, nowNanos, runtime, coverage);
-  }
-
   public EvalOptions withStrictBuiltinErrors(boolean strict) {
     return new EvalOptions(input, strict, deadlineNanos, printer, networkAllowed, nowNanos, runtime, coverage);
   }

@@ -88,19 +88,6 @@ public final class DocNode {
     return functionArity;
   }
 
-  /** Whether anything below this node is defined by rules (so its value needs evaluation). */
-  public boolean isVirtual() {
-    if (definesHere || definesBelow) {
-      return true;
-    }
-    for (DocNode c : children.values()) {
-      if (c.isVirtual()) {
-        return true;
-      }
-    }
-    return false;
-  }
-
   /** Builds the tree; used only by the compiler. */
   public static final class Builder {
     private int nextId;
