@@ -128,8 +128,10 @@ final class Publisher {
       }
     }
     if (!store.replacePointer(record.pointer(), base)) {
+      // The pointer only ever moves one sequence at a time, and only to a claimed bundle: if it is at or past
+      // ours, a publisher completing ours moved it there first, and later ones built on it.
       Optional<VersionedPointer> now = store.pointer(environment);
-      boolean doneByOther = now.isPresent() && now.get().pointer().equals(record.pointer());
+      boolean doneByOther = now.isPresent() && now.get().pointer().sequence() >= record.sequence();
       if (!doneByOther) {
         throw new ReleaseException(Reason.CONFLICT, "conflict: the pointer of " + environment + " moved to "
             + now.map(p -> "sequence " + p.pointer().sequence()).orElse("nothing")

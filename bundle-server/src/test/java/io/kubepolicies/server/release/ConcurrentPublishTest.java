@@ -23,6 +23,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BrokenBarrierException;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutionException;
@@ -186,6 +187,46 @@ class ConcurrentPublishTest {
 
     assertEquals(2, next.publish(Fixtures.source("v2"), "bob").sequence());
     assertContiguous(reader(), 2);
+  }
+
+  @Test
+  void aSlowWinnerIsToldItWonEvenAfterOthersBuiltOnItsPublication() throws Exception {
+    CountDownLatch claimed = new CountDownLatch(1);
+    CountDownLatch resume = new CountDownLatch(1);
+    Releases slow = publisher(key -> {
+      if (key.equals("history/dev/1.json")) {
+        claimed.countDown();
+        await(resume);
+      }
+    });
+    ExecutorService pool = Executors.newSingleThreadExecutor();
+    try {
+      Future<HistoryRecord> first = pool.submit(() -> slow.publish(Fixtures.source("slow"), "slow"));
+      await(claimed);
+      Releases others = publisher(key -> { });
+      assertEquals(Reason.CONFLICT, assertThrows(ReleaseException.class,
+          () -> others.publish(Fixtures.source("second"), "second")).reason(), "sequence 1 is taken, and completed");
+      assertEquals(2, others.publish(Fixtures.source("third"), "third").sequence());
+      resume.countDown();
+      HistoryRecord won = first.get(60, TimeUnit.SECONDS);
+      assertEquals(1, won.sequence());
+      assertEquals(won, reader().history("dev", 1).orElseThrow());
+      assertContiguous(reader(), 2);
+    } finally {
+      resume.countDown();
+      pool.shutdownNow();
+    }
+  }
+
+  private static void await(CountDownLatch latch) {
+    try {
+      if (!latch.await(60, TimeUnit.SECONDS)) {
+        throw new IllegalStateException("timed out waiting for the other publisher");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
   }
 
   @Test
