@@ -11,7 +11,8 @@ import java.util.stream.Stream;
 
 /**
  * Builds an environment's bundle from a source snapshot with {@link EnvironmentBundle}, which
- * reads a repository tree: the snapshot is written to a temporary directory for the build.
+ * reads a repository tree: the snapshot is written to a temporary directory for the build, and its
+ * label (the git commit it was taken from) is the bundle's source revision.
  */
 public final class SnapshotBuilder implements BundleBuilder {
   @Override
@@ -19,7 +20,7 @@ public final class SnapshotBuilder implements BundleBuilder {
     Path root = Files.createTempDirectory("kube-policies-build");
     try {
       source.extractTo(root);
-      return EnvironmentBundle.build(root, environment).bundle();
+      return EnvironmentBundle.build(root, environment, source.label()).bundle();
     } finally {
       try (Stream<Path> walk = Files.walk(root)) {
         for (Path path : walk.sorted(Comparator.reverseOrder()).toList()) {

@@ -42,10 +42,12 @@ public final class SourceSnapshot {
   private static final BundleLimits LIMITS = new BundleLimits(8 << 20, 64L << 20, 5_000);
 
   private final SortedMap<String, byte[]> files;
+  private final String label;
   private final String revision;
 
   private SourceSnapshot(SortedMap<String, byte[]> files, String label) {
     this.files = Collections.unmodifiableSortedMap(files);
+    this.label = label;
     this.revision = label + "-" + contentHash(files).substring(0, HASH_CHARS);
   }
 
@@ -140,6 +142,11 @@ public final class SourceSnapshot {
 
   public String revision() {
     return revision;
+  }
+
+  /** What names the source (e.g. a git commit), the revision without its content hash. */
+  public String label() {
+    return label;
   }
 
   /** Path (e.g. {@code policies/lib/workload.rego}) to content; the arrays must not be modified. */

@@ -65,6 +65,7 @@ class SourceSnapshotTest {
     String hash = Fixtures.source("v1").revision().substring("test-".length());
     assertEquals("local-" + hash, SourceSnapshot.of(Fixtures.files("v1"), null).revision());
     assertEquals("feature_x-" + hash, SourceSnapshot.of(Fixtures.files("v1"), "feature/x").revision());
+    assertEquals("feature_x", SourceSnapshot.of(Fixtures.files("v1"), "feature/x").label());
     assertEquals("r_x-" + hash, SourceSnapshot.of(Fixtures.files("v1"), "_x").revision());
   }
 
