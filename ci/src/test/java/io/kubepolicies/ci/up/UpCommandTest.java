@@ -5,25 +5,21 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.kubepolicies.ci.Main;
 import io.kubepolicies.ci.support.Cli;
+import io.kubepolicies.ci.support.Processes;
+import io.kubepolicies.ci.support.Processes.Running;
 import io.kubepolicies.ci.support.Repository;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.security.KeyStore;
 import java.security.cert.CertificateFactory;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -47,53 +43,13 @@ class UpCommandTest {
   @TempDir
   Path dir;
 
-  /** A running {@code up}, with everything it printed so far. */
-  private record Up(Process process, BlockingQueue<String> lines, StringBuilder seen) {
-    String awaitLine(String wanted) throws InterruptedException {
-      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
-      while (System.nanoTime() < deadline) {
-        String line = lines.poll(1, TimeUnit.SECONDS);
-        if (line != null) {
-          seen.append(line).append('\n');
-          if (line.contains(wanted)) {
-            return line;
-          }
-        } else if (!process.isAlive()) {
-          break;
-        }
-      }
-      throw new AssertionError("up never printed \"" + wanted + "\"; it printed:\n" + seen);
-    }
+  private static Running start(Path source, Path state) throws IOException {
+    return Processes.start("up", "--state-dir", state.toString(), "--source", source.toString(),
+        "--enforcer-port", "0", "--server-port", "0", "--store-port", "0");
   }
 
-  private Up start(Path source, Path state) throws IOException {
-    String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-    Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-cp", classpath, Main.class.getName(), "up", "--state-dir", state.toString(), "--source", source.toString(),
-        "--enforcer-port", "0", "--server-port", "0", "--store-port", "0")
-        .redirectErrorStream(true)
-        .start();
-    BlockingQueue<String> lines = new LinkedBlockingQueue<>();
-    Thread reader = new Thread(() -> pump(process.getInputStream(), lines), "up-output");
-    reader.setDaemon(true);
-    reader.start();
-    return new Up(process, lines, new StringBuilder());
-  }
-
-  private static void pump(InputStream in, BlockingQueue<String> lines) {
-    try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-      for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-        lines.add(line);
-      }
-    } catch (IOException e) {
-      lines.add("(output closed: " + e.getMessage() + ")");
-    }
-  }
-
-  /** SIGTERM through the process handle: {@link Process#destroy} would also close the output we still read. */
-  private static void stop(Up up) throws InterruptedException {
-    up.process().toHandle().destroy();
-    assertTrue(up.process().waitFor(60, TimeUnit.SECONDS), "up did not stop on SIGTERM");
+  private static void stop(Running up) throws InterruptedException {
+    up.terminate();
     up.awaitLine("kube-policies stopped");
   }
 
@@ -102,7 +58,7 @@ class UpCommandTest {
     Path source = Repository.copyTo(dir.resolve("repo"));
     Path state = dir.resolve("state");
 
-    Up first = start(source, state);
+    Running first = start(source, state);
     try {
       first.awaitLine(READY);
       Matcher enforcer = ENFORCER.matcher(first.seen());
@@ -132,7 +88,7 @@ class UpCommandTest {
     }
 
     edit(source, "second edit");
-    Up second = start(source, state);
+    Running second = start(source, state);
     try {
       second.awaitLine(READY);
       assertTrue(second.seen().toString().contains("published dev#3"), second.seen().toString());
