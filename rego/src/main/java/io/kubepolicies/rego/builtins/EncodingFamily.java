@@ -8,15 +8,15 @@ import static io.kubepolicies.rego.types.Type.arrayOf;
 import static io.kubepolicies.rego.types.Type.objectOf;
 import static io.kubepolicies.rego.types.Type.setOf;
 
-import io.kubepolicies.rego.builtins.encoding.GoBase64;
-import io.kubepolicies.rego.builtins.encoding.GoHex;
-import io.kubepolicies.rego.builtins.encoding.GoJsonReader;
-import io.kubepolicies.rego.builtins.encoding.GoJsonWriter;
-import io.kubepolicies.rego.builtins.encoding.GoYamlReader;
-import io.kubepolicies.rego.builtins.encoding.GoYamlWriter;
-import io.kubepolicies.rego.builtins.neturl.QueryValues;
-import io.kubepolicies.rego.builtins.neturl.UrlError;
-import io.kubepolicies.rego.builtins.neturl.UrlEscaping;
+import io.kubepolicies.rego.builtins.gostd.GoBase64;
+import io.kubepolicies.rego.builtins.gostd.GoHex;
+import io.kubepolicies.rego.builtins.gostd.GoJsonReader;
+import io.kubepolicies.rego.builtins.gostd.GoJsonWriter;
+import io.kubepolicies.rego.builtins.gostd.QueryValues;
+import io.kubepolicies.rego.builtins.gostd.UrlError;
+import io.kubepolicies.rego.builtins.gostd.UrlEscaping;
+import io.kubepolicies.rego.builtins.yaml.GoYamlReader;
+import io.kubepolicies.rego.builtins.yaml.GoYamlWriter;
 import io.kubepolicies.rego.value.ArrayValue;
 import io.kubepolicies.rego.value.BooleanValue;
 import io.kubepolicies.rego.value.ObjectValue;
@@ -43,11 +43,11 @@ public final class EncodingFamily implements BuiltinFamily {
   @Override
   public void register(Builtins.Registrar r) {
     stringToString(r, "base64.encode", s -> Base64.getEncoder().encodeToString(utf8(s)));
-    stringToString(r, "base64.decode", s -> text(GoBase64.decodeStd(utf8(s))));
-    validity(r, "base64.is_valid", s -> GoBase64.decodeStd(utf8(s)));
+    stringToString(r, "base64.decode", s -> text(base64(() -> GoBase64.decodeStd(utf8(s)))));
+    validity(r, "base64.is_valid", s -> base64(() -> GoBase64.decodeStd(utf8(s))));
     stringToString(r, "base64url.encode", s -> Base64.getUrlEncoder().encodeToString(utf8(s)));
     stringToString(r, "base64url.encode_no_pad", s -> Base64.getUrlEncoder().withoutPadding().encodeToString(utf8(s)));
-    stringToString(r, "base64url.decode", EncodingFamily::base64UrlDecode);
+    stringToString(r, "base64url.decode", s -> text(base64(() -> GoBase64.decodeUrlPaddingOptional(s))));
     stringToString(r, "hex.encode", s -> HexFormat.of().formatHex(utf8(s)));
     stringToString(r, "hex.decode", s -> text(GoHex.decode(utf8(s))));
 
@@ -93,19 +93,6 @@ public final class EncodingFamily implements BuiltinFamily {
 
   private static String text(byte[] bytes) {
     return new String(bytes, StandardCharsets.UTF_8);
-  }
-
-  /** Adds the padding some encoders leave out (RFC 7515 appendix C), then decodes strictly. */
-  private static String base64UrlDecode(String s) {
-    if (!s.endsWith("=")) {
-      switch (utf8(s).length % 4) {
-        case 0 -> { }
-        case 2 -> s += "==";
-        case 3 -> s += "=";
-        default -> throw BuiltinException.error("illegal base64url string: " + s);
-      }
-    }
-    return text(GoBase64.decodeUrl(utf8(s)));
   }
 
   /**
@@ -185,6 +172,14 @@ public final class EncodingFamily implements BuiltinFamily {
     ObjectValue.Builder b = ObjectValue.builder();
     query.forEach((key, values) -> b.put(key, ArrayValue.of(values.stream().map(StringValue::of).toArray(Value[]::new))));
     return b.build();
+  }
+
+  private static byte[] base64(Supplier<byte[]> decoding) {
+    try {
+      return decoding.get();
+    } catch (GoBase64.CorruptInputException e) {
+      throw BuiltinException.error(e.getMessage());
+    }
   }
 
   private static <T> T url(Supplier<T> operation) {

@@ -15,7 +15,6 @@ import io.kubepolicies.rego.value.BooleanValue;
 import io.kubepolicies.rego.value.NullValue;
 import io.kubepolicies.rego.value.StringValue;
 import io.kubepolicies.rego.value.Value;
-import java.util.Arrays;
 import java.util.List;
 
 /** {@code glob.match} and {@code glob.quote_meta}, with gobwas/glob semantics; compiled globs are cached per instance. */
@@ -33,11 +32,14 @@ public final class GlobFamily implements BuiltinFamily {
         (ctx, args) -> StringValue.of(GlobCompiler.quoteMeta(Operands.string(args, 1))));
   }
 
+  /**
+   * The cache is keyed by the delimiter operand as given, so a hit neither reads nor checks it again:
+   * only a valid one was ever compiled (a malformed one fails in the loader and is not cached).
+   */
   private Value match(BuiltinContext ctx, Value[] args) {
     String glob = Operands.string(args, 1);
-    int[] delimiters = delimiters(args[1]);
+    Compiled compiled = cache.get(new Key(glob, args[1]), k -> compile(glob, delimiters(k.delimiters())));
     String value = Operands.string(args, 3);
-    Compiled compiled = cache.get(new Key(glob, Arrays.toString(delimiters)), k -> compile(glob, delimiters));
     if (compiled.pattern() == null) {
       throw BuiltinException.error(compiled.error());
     }
@@ -77,7 +79,7 @@ public final class GlobFamily implements BuiltinFamily {
     }
   }
 
-  private record Key(String glob, String delimiters) {}
+  private record Key(String glob, Value delimiters) {}
 
   private record Compiled(Pattern pattern, String error) {}
 }

@@ -2,8 +2,8 @@ package io.kubepolicies.rego.builtins;
 
 import io.kubepolicies.rego.types.Type;
 import io.kubepolicies.rego.value.BooleanValue;
+import io.kubepolicies.rego.value.GoQuote;
 import io.kubepolicies.rego.value.NumberValue;
-import io.kubepolicies.rego.value.RegoText;
 import io.kubepolicies.rego.value.StringValue;
 import io.kubepolicies.rego.value.Value;
 import java.math.BigInteger;
@@ -34,9 +34,7 @@ public final class Semver implements BuiltinFamily {
     String text = Operands.string(args, position);
     Version v = Version.parse(text);
     if (v == null) {
-      StringBuilder quoted = new StringBuilder();
-      RegoText.quote(text, quoted);
-      throw BuiltinException.error("operand " + position + ": string " + quoted + " is not a valid SemVer");
+      throw BuiltinException.error("operand " + position + ": string " + GoQuote.quote(text) + " is not a valid SemVer");
     }
     return v;
   }

@@ -19,7 +19,8 @@ import java.util.List;
 public final class Templates implements BuiltinFamily {
   private static final String NAME = "template";
 
-  private final Cache<String, Template> parsed = Caffeine.newBuilder().maximumSize(1_000).build();
+  /** Parsed templates, and the parse errors of malformed ones, so neither is parsed again per call. */
+  private final Cache<String, Parsed> parsed = Caffeine.newBuilder().maximumSize(1_000).build();
 
   @Override
   public void register(Builtins.Registrar r) {
@@ -32,10 +33,28 @@ public final class Templates implements BuiltinFamily {
     Value vars = Operands.object(a, 2);
     try {
       GoValue data = TemplateData.of(vars);
-      Template template = parsed.get(source, s -> Template.parse(NAME, s));
+      Template template = parsed.get(source, Templates::parse).orThrow();
       return StringValue.of(template.execute(data).replace("<no value>", "<undefined>"));
     } catch (TemplateException e) {
       throw BuiltinException.error(e.getMessage());
+    }
+  }
+
+  private static Parsed parse(String source) {
+    try {
+      return new Parsed(Template.parse(NAME, source), null);
+    } catch (TemplateException e) {
+      return new Parsed(null, e.getMessage());
+    }
+  }
+
+  /** A parsed template or why it does not parse. */
+  private record Parsed(Template template, String error) {
+    Template orThrow() {
+      if (template == null) {
+        throw new TemplateException(error);
+      }
+      return template;
     }
   }
 }

@@ -1,6 +1,6 @@
 package io.kubepolicies.rego.builtins;
 
-import io.kubepolicies.rego.builtins.units.Float64Mantissa;
+import io.kubepolicies.rego.builtins.numeric.BinaryFloat;
 import io.kubepolicies.rego.builtins.units.Quantity;
 import io.kubepolicies.rego.types.Type;
 import io.kubepolicies.rego.value.NumberValue;
@@ -66,9 +66,10 @@ public final class Units implements BuiltinFamily {
   private static Value parseBytes(Value[] a) {
     String s = Operands.string(a, 1).toLowerCase(Locale.ROOT).replace("\"", "");
     Quantity q = split(s, "units.parse_bytes", "no byte amount provided");
-    BigInteger factor = factor(BYTES, q.unit(), "units.parse_bytes: byte unit ").toBigIntegerExact();
+    BigDecimal factor = factor(BYTES, q.unit(), "units.parse_bytes: byte unit ");
     BigDecimal amount = amount(q, "units.parse_bytes: could not parse byte amount to a number");
-    return NumberValue.of(Float64Mantissa.of(amount).times(factor).truncate());
+    BinaryFloat bytes = BinaryFloat.of(amount).multiply(BinaryFloat.of(factor), BinaryFloat.NUMBER_PRECISION);
+    return NumberValue.of(bytes.truncate());
   }
 
   private static Quantity split(String s, String name, String noAmount) {

@@ -4,8 +4,8 @@ import static io.kubepolicies.rego.types.Type.BOOLEAN;
 import static io.kubepolicies.rego.types.Type.STRING;
 import static io.kubepolicies.rego.types.Type.objectOf;
 
-import io.kubepolicies.rego.builtins.neturl.GoUrl;
-import io.kubepolicies.rego.builtins.neturl.UrlError;
+import io.kubepolicies.rego.builtins.gostd.GoUrl;
+import io.kubepolicies.rego.builtins.gostd.UrlError;
 import io.kubepolicies.rego.value.BooleanValue;
 import io.kubepolicies.rego.value.ObjectValue;
 import io.kubepolicies.rego.value.StringValue;

@@ -17,7 +17,7 @@ public final class RegoText {
   public static void write(Value value, StringBuilder sb) {
     switch (value.kind()) {
       case NULL, BOOLEAN, NUMBER -> sb.append(value);
-      case STRING -> quote(((StringValue) value).value(), sb);
+      case STRING -> GoQuote.appendQuoted(((StringValue) value).value(), false, sb);
       case ARRAY -> {
         sb.append('[');
         String sep = "";
@@ -57,10 +57,5 @@ public final class RegoText {
         sb.append('}');
       }
     }
-  }
-
-  /** Quotes a string the way Go's {@code strconv.Quote} does. */
-  public static void quote(String s, StringBuilder sb) {
-    GoQuote.appendQuoted(s, false, sb);
   }
 }

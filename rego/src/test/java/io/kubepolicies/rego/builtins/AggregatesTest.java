@@ -1,7 +1,7 @@
 package io.kubepolicies.rego.builtins;
 
-import static io.kubepolicies.rego.builtins.FamilyCalls.json;
-import static io.kubepolicies.rego.builtins.FamilyCalls.num;
+import static io.kubepolicies.rego.builtins.TestTerms.json;
+import static io.kubepolicies.rego.builtins.TestTerms.num;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
@@ -23,11 +23,11 @@ class AggregatesTest {
   private final FamilyCalls calls = new FamilyCalls(new Aggregates());
 
   private static ArrayValue numbers(String... xs) {
-    return ArrayValue.of(Arrays.stream(xs).map(FamilyCalls::num).toArray(Value[]::new));
+    return ArrayValue.of(Arrays.stream(xs).map(TestTerms::num).toArray(Value[]::new));
   }
 
   private static SetValue numberSet(String... xs) {
-    return SetValue.of(Arrays.stream(xs).map(FamilyCalls::num).toArray(Value[]::new));
+    return SetValue.of(Arrays.stream(xs).map(TestTerms::num).toArray(Value[]::new));
   }
 
   @Test

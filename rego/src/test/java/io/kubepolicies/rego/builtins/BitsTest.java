@@ -1,6 +1,6 @@
 package io.kubepolicies.rego.builtins;
 
-import static io.kubepolicies.rego.builtins.FamilyCalls.num;
+import static io.kubepolicies.rego.builtins.TestTerms.num;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.kubepolicies.rego.value.StringValue;

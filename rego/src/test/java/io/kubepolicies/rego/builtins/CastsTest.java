@@ -1,12 +1,12 @@
 package io.kubepolicies.rego.builtins;
 
-import static io.kubepolicies.rego.builtins.FamilyCalls.json;
-import static io.kubepolicies.rego.builtins.FamilyCalls.num;
+import static io.kubepolicies.rego.builtins.TestTerms.json;
+import static io.kubepolicies.rego.builtins.TestTerms.num;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.kubepolicies.rego.value.BooleanValue;
+import io.kubepolicies.rego.value.GoQuote;
 import io.kubepolicies.rego.value.NullValue;
-import io.kubepolicies.rego.value.RegoText;
 import io.kubepolicies.rego.value.SetValue;
 import io.kubepolicies.rego.value.StringValue;
 import java.util.Map;
@@ -52,9 +52,7 @@ class CastsTest {
   @ValueSource(strings = {"broken", "", " 1", "1 ", "1e", "1e+", "--1", "1.2.3", "0x10", "0x", "1__0", "_1", "1_",
       "1_.5", "0x_ff_p0", "٣", "1,5", "0b101"})
   void rejectsTextGoCannotParse(String text) {
-    StringBuilder quoted = new StringBuilder();
-    RegoText.quote(text, quoted);
-    calls.assertFails("eval_builtin_error", "strconv.ParseFloat: parsing " + quoted + ": invalid syntax", "to_number",
+    calls.assertFails("eval_builtin_error", "strconv.ParseFloat: parsing " + GoQuote.quote(text) + ": invalid syntax", "to_number",
         StringValue.of(text));
   }
 

@@ -1,7 +1,7 @@
 package io.kubepolicies.rego.builtins;
 
-import static io.kubepolicies.rego.builtins.FamilyCalls.json;
-import static io.kubepolicies.rego.builtins.FamilyCalls.num;
+import static io.kubepolicies.rego.builtins.TestTerms.json;
+import static io.kubepolicies.rego.builtins.TestTerms.num;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.kubepolicies.rego.value.BooleanValue;

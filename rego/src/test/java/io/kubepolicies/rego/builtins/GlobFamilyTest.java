@@ -1,7 +1,9 @@
 package io.kubepolicies.rego.builtins;
 
+import static io.kubepolicies.rego.builtins.TestTerms.str;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.kubepolicies.rego.RegoError;
 import io.kubepolicies.rego.value.ArrayValue;
@@ -18,21 +20,17 @@ import org.junit.jupiter.api.Test;
 class GlobFamilyTest {
   private final Builtins builtins = Builtins.of(List.of(new GlobFamily()));
 
-  private static Value s(String v) {
-    return StringValue.of(v);
-  }
-
   private static Value delims(String... items) {
     return ArrayValue.of(Arrays.stream(items).map(StringValue::of).toArray(Value[]::new));
   }
 
   private boolean matches(String glob, Value delimiters, String value) {
-    return new TestContext().call(builtins, "glob.match", s(glob), delimiters, s(value)) == BooleanValue.TRUE;
+    return new TestContext().call(builtins, "glob.match", str(glob), delimiters, str(value)) == BooleanValue.TRUE;
   }
 
   private BuiltinException failure(String glob, Value delimiters) {
     return assertThrows(BuiltinException.class,
-        () -> new TestContext().call(builtins, "glob.match", s(glob), delimiters, s("x")));
+        () -> new TestContext().call(builtins, "glob.match", str(glob), delimiters, str("x")));
   }
 
   @Nested
@@ -149,18 +147,35 @@ class GlobFamilyTest {
   class OperandChecks {
     @Test
     void delimitersMustBeAnArrayOfSingleCharactersOrNull() {
-      assertEquals("operand 2 must be one of {array, null} but got string", failure("*", s(".")).getMessage());
+      assertEquals("operand 2 must be one of {array, null} but got string", failure("*", str(".")).getMessage());
       assertEquals("operand 2 must be array of strings but got array containing number",
           failure("*", ArrayValue.of(NumberValue.of(1))).getMessage());
       assertEquals("operand 2 must be array of runes but got array containing string",
           failure("*", delims("ab")).getMessage());
-      assertEquals(RegoError.EVAL_TYPE, failure("*", s(".")).code());
+      assertEquals(RegoError.EVAL_TYPE, failure("*", str(".")).code());
+    }
+
+    @Test
+    void aMalformedDelimiterOperandFailsOnEveryCall() {
+      assertEquals("operand 2 must be array of runes but got array containing string",
+          failure("*", delims("ab")).getMessage());
+      assertEquals("operand 2 must be array of runes but got array containing string",
+          failure("*", delims("ab")).getMessage());
+      assertTrue(matches("*", delims("a"), "bc"));
+    }
+
+    @Test
+    void theValueIsCheckedBeforeAMalformedGlobIsReported() {
+      BuiltinException e = assertThrows(BuiltinException.class,
+          () -> new TestContext().call(builtins, "glob.match", str("[z-a]"), delims(), NumberValue.of(1)));
+      assertEquals("operand 3 must be string but got number", e.getMessage());
+      assertEquals("hi character 'a' should be greater than lo 'z'", failure("[z-a]", delims()).getMessage());
     }
 
     @Test
     void patternAndValueMustBeStrings() {
       BuiltinException e = assertThrows(BuiltinException.class,
-          () -> new TestContext().call(builtins, "glob.match", s("*"), delims(), NumberValue.of(1)));
+          () -> new TestContext().call(builtins, "glob.match", str("*"), delims(), NumberValue.of(1)));
       assertEquals("operand 3 must be string but got number", e.getMessage());
     }
   }
@@ -168,14 +183,14 @@ class GlobFamilyTest {
   @Nested
   class QuoteMeta {
     private Value quote(String v) {
-      return new TestContext().call(builtins, "glob.quote_meta", s(v));
+      return new TestContext().call(builtins, "glob.quote_meta", str(v));
     }
 
     @Test
     void escapesGlobMetacharacters() {
-      assertEquals(s("\\*.github.com"), quote("*.github.com"));
-      assertEquals(s("\\[a\\]\\{b,c\\}\\?\\\\"), quote("[a]{b,c}?\\"));
-      assertEquals(s("plain"), quote("plain"));
+      assertEquals(str("\\*.github.com"), quote("*.github.com"));
+      assertEquals(str("\\[a\\]\\{b,c\\}\\?\\\\"), quote("[a]{b,c}?\\"));
+      assertEquals(str("plain"), quote("plain"));
     }
 
     @Test

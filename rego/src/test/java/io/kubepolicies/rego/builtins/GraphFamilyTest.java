@@ -7,7 +7,6 @@ import static io.kubepolicies.rego.builtins.TestTerms.obj;
 import static io.kubepolicies.rego.builtins.TestTerms.set;
 import static io.kubepolicies.rego.builtins.TestTerms.str;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.kubepolicies.rego.RegoError;
@@ -20,16 +19,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class GraphFamilyTest {
-  private final Builtins builtins = Builtins.of(List.of(new GraphFamily()));
-  private final TestContext ctx = new TestContext();
-
-  private Value call(String name, Value... args) {
-    return ctx.call(builtins, name, args);
-  }
-
-  private BuiltinException failure(String name, Value... args) {
-    return assertThrows(BuiltinException.class, () -> call(name, args));
-  }
+  private final FamilyCalls calls = new FamilyCalls(new GraphFamily());
 
   private static SetValue strings(String... s) {
     SetValue.Builder b = SetValue.builder();
@@ -53,72 +43,72 @@ class GraphFamilyTest {
 
   @Test
   void reachableFollowsEdgesThroughCycles() {
-    assertEquals(strings("a", "b", "c"), call("graph.reachable", CYCLE, strings("a")));
-    assertEquals(strings("b", "d", "e", "f"), call("graph.reachable", COMPONENTS, strings("b", "e")));
-    assertEquals(strings("a", "b", "c"), call("graph.reachable", json("{\"a\":[\"b\"],\"b\":[\"c\"],\"c\":[\"a\"]}"), json("[\"a\"]")));
+    assertEquals(strings("a", "b", "c"), calls.call("graph.reachable", CYCLE, strings("a")));
+    assertEquals(strings("b", "d", "e", "f"), calls.call("graph.reachable", COMPONENTS, strings("b", "e")));
+    assertEquals(strings("a", "b", "c"), calls.call("graph.reachable", json("{\"a\":[\"b\"],\"b\":[\"c\"],\"c\":[\"a\"]}"), json("[\"a\"]")));
   }
 
   @Test
   void reachableOnlyReportsVerticesOfTheGraph() {
-    assertEquals(SetValue.EMPTY, call("graph.reachable", json("{}"), strings("a")));
-    assertEquals(strings("a"), call("graph.reachable", json("{\"a\":[\"missing\"]}"), strings("a")));
-    assertEquals(strings("a"), call("graph.reachable", json("{\"a\":null}"), json("[\"a\"]")));
-    assertEquals(set(num(1), num(2)), call("graph.reachable", obj(num(1), set(num(2)), num(2), set()), set(num(1))));
+    assertEquals(SetValue.EMPTY, calls.call("graph.reachable", json("{}"), strings("a")));
+    assertEquals(strings("a"), calls.call("graph.reachable", json("{\"a\":[\"missing\"]}"), strings("a")));
+    assertEquals(strings("a"), calls.call("graph.reachable", json("{\"a\":null}"), json("[\"a\"]")));
+    assertEquals(set(num(1), num(2)), calls.call("graph.reachable", obj(num(1), set(num(2)), num(2), set()), set(num(1))));
   }
 
   @Test
   void reachableRejectsMalformedOperands() {
-    BuiltinException e = failure("graph.reachable", num(1), json("[1]"));
+    BuiltinException e = calls.failure("graph.reachable", num(1), json("[1]"));
     assertEquals(RegoError.EVAL_TYPE, e.code());
     assertEquals("operand 1 must be object but got number", e.getMessage());
-    assertEquals("operand 2 must be {array, set} but got string", failure("graph.reachable", json("{\"a\":[]}"), str("a")).getMessage());
+    assertEquals("operand 2 must be {array, set} but got string", calls.failure("graph.reachable", json("{\"a\":[]}"), str("a")).getMessage());
   }
 
   @Test
   void reachablePathsEndAtCyclesAndLeaves() {
-    assertEquals(SetValue.EMPTY, call("graph.reachable_paths", json("{}"), strings("a")));
-    assertEquals(set(path("a", "b", "c")), call("graph.reachable_paths", CYCLE, strings("a")));
-    assertEquals(set(path("b", "d"), path("e", "f")), call("graph.reachable_paths", COMPONENTS, strings("b", "e")));
-    assertEquals(set(path("a")), call("graph.reachable_paths", json("{\"a\":null}"), json("[\"a\"]")));
+    assertEquals(SetValue.EMPTY, calls.call("graph.reachable_paths", json("{}"), strings("a")));
+    assertEquals(set(path("a", "b", "c")), calls.call("graph.reachable_paths", CYCLE, strings("a")));
+    assertEquals(set(path("b", "d"), path("e", "f")), calls.call("graph.reachable_paths", COMPONENTS, strings("b", "e")));
+    assertEquals(set(path("a")), calls.call("graph.reachable_paths", json("{\"a\":null}"), json("[\"a\"]")));
     assertEquals(set(path("a", "b", "c"), path("a", "c")),
-        call("graph.reachable_paths", json("{\"a\":[\"b\",\"c\"],\"b\":[\"c\"],\"c\":[]}"), strings("a")));
+        calls.call("graph.reachable_paths", json("{\"a\":[\"b\",\"c\"],\"b\":[\"c\"],\"c\":[]}"), strings("a")));
   }
 
   @Test
   void reachablePathsFromSharedAncestors() {
     Value graph = json("{\"1\":[],\"2\":[\"1\"],\"3\":[\"2\"],\"4\":[\"3\",\"2\"],\"5\":[\"4\"]}");
-    assertEquals(set(path("5", "4", "2", "1"), path("5", "4", "3", "2", "1")), call("graph.reachable_paths", graph, json("[\"5\"]")));
+    assertEquals(set(path("5", "4", "2", "1"), path("5", "4", "3", "2", "1")), calls.call("graph.reachable_paths", graph, json("[\"5\"]")));
   }
 
   @Test
   void reachablePathsStopBeforeUnknownVertices() {
     Value graph = json("{\"a\":[\"b\"],\"b\":[\"nonexistent\"]}");
-    assertEquals(set(path("a", "b"), path("b")), call("graph.reachable_paths", graph, strings("a", "b")));
+    assertEquals(set(path("a", "b"), path("b")), calls.call("graph.reachable_paths", graph, strings("a", "b")));
     Value withBlanks = json("{\"one\":[\"two\",\"five\"],\"two\":[\"four\"],\"three\":[\"\"],\"four\":[\"three\"],"
         + "\"five\":[\"seven\",\"six\"],\"six\":[\"nine\",\"seven\"],\"seven\":[\"eight\"],\"eight\":[\"three\"],\"nine\":[\"\"]}");
     assertEquals(set(path("one", "five", "seven", "eight", "three"), path("one", "five", "six", "nine"),
             path("one", "five", "six", "seven", "eight", "three"), path("one", "two", "four", "three")),
-        call("graph.reachable_paths", withBlanks, strings("one")));
+        calls.call("graph.reachable_paths", withBlanks, strings("one")));
   }
 
   @Test
   void reachablePathsRejectMalformedOperands() {
-    assertEquals("operand 1 must be object but got number", failure("graph.reachable_paths", num(1), json("[1]")).getMessage());
-    assertEquals("operand 2 must be {array, set} but got string", failure("graph.reachable_paths", json("{\"a\":[]}"), str("a")).getMessage());
+    assertEquals("operand 1 must be object but got number", calls.failure("graph.reachable_paths", num(1), json("[1]")).getMessage());
+    assertEquals("operand 2 must be {array, set} but got string", calls.failure("graph.reachable_paths", json("{\"a\":[]}"), str("a")).getMessage());
   }
 
   // walk
 
   private List<Value> walk(Value x) {
     List<Value> out = new ArrayList<>();
-    builtins.get("walk").relation().call(ctx, new Value[] {x}, out::add);
+    calls.table().get("walk").relation().call(new TestContext(), new Value[] {x}, out::add);
     return out;
   }
 
   @Test
   void walkIsARelation() {
-    assertTrue(builtins.get("walk").isRelation());
-    assertEquals(1, builtins.get("walk").arity());
+    assertTrue(calls.table().get("walk").isRelation());
+    assertEquals(1, calls.table().get("walk").arity());
   }
 
   @Test

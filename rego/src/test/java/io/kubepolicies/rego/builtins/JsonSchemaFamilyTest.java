@@ -28,15 +28,14 @@ import org.junit.jupiter.api.io.TempDir;
 class JsonSchemaFamilyTest {
   private static final String ID_SCHEMA = "{\"properties\":{\"id\":{\"type\":\"integer\"}},\"required\":[\"id\"]}";
 
-  private final Builtins builtins = Builtins.of(List.of(new JsonSchemaFamily()));
-  private final TestContext ctx = new TestContext();
+  private final FamilyCalls calls = new FamilyCalls(new JsonSchemaFamily());
 
   private Value verify(Value schema) {
-    return ctx.call(builtins, "json.verify_schema", schema);
+    return calls.call("json.verify_schema", schema);
   }
 
   private Value match(Value document, Value schema) {
-    return ctx.call(builtins, "json.match_schema", document, schema);
+    return calls.call("json.match_schema", document, schema);
   }
 
   private static Value invalid(String why) {

@@ -1,17 +1,15 @@
 package io.kubepolicies.rego.builtins;
 
-import static io.kubepolicies.rego.builtins.FamilyCalls.json;
-import static io.kubepolicies.rego.builtins.FamilyCalls.num;
+import static io.kubepolicies.rego.builtins.TestTerms.json;
+import static io.kubepolicies.rego.builtins.TestTerms.num;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.kubepolicies.rego.value.NumberValue;
-import io.kubepolicies.rego.value.ObjectValue;
 import io.kubepolicies.rego.value.StringValue;
 import io.kubepolicies.rego.value.Value;
-import java.util.function.Function;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -74,7 +72,7 @@ class NumberRangesTest {
   @Test
   void stopsWhenTheQueryIsCancelled() {
     RuntimeException cancelled = new RuntimeException("cancelled");
-    BuiltinContext ctx = cancellingContext(cancelled);
+    BuiltinContext ctx = new TestContext().cancelledWith(cancelled);
     RuntimeException thrown = assertThrows(RuntimeException.class,
         () -> calls.call(ctx, "numbers.range", num(0), num(100_000_000)));
     assertEquals(cancelled, thrown);
@@ -116,36 +114,6 @@ class NumberRangesTest {
         StringValue.of("x"), num("1.5"));
     calls.assertFails(TYPE, "operand 2 must be integer number but got floating-point number", "rand.intn",
         StringValue.of("x"), num("18446744073709551616"));
-  }
-
-  private static BuiltinContext cancellingContext(RuntimeException cancelled) {
-    TestContext base = new TestContext();
-    return new BuiltinContext() {
-      @Override
-      public long nowNanos() {
-        return base.nowNanos();
-      }
-
-      @Override
-      public Value memo(Object key, Function<Object, Value> compute) {
-        return base.memo(key, compute);
-      }
-
-      @Override
-      public boolean networkAllowed() {
-        return false;
-      }
-
-      @Override
-      public Value runtime() {
-        return ObjectValue.EMPTY;
-      }
-
-      @Override
-      public void checkCancelled() {
-        throw cancelled;
-      }
-    };
   }
 
   @Test

@@ -1,7 +1,8 @@
 package io.kubepolicies.rego.builtins;
 
+import static io.kubepolicies.rego.builtins.TestTerms.num;
+import static io.kubepolicies.rego.builtins.TestTerms.str;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.kubepolicies.rego.RegoError;
 import io.kubepolicies.rego.value.ArrayValue;
@@ -10,81 +11,64 @@ import io.kubepolicies.rego.value.NumberValue;
 import io.kubepolicies.rego.value.StringValue;
 import io.kubepolicies.rego.value.Value;
 import java.util.Arrays;
-import java.util.List;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 class RegexFamilyTest {
-  private final Builtins builtins = Builtins.of(List.of(new RegexFamily()));
-
-  private Value call(String name, Value... args) {
-    return new TestContext().call(builtins, name, args);
-  }
-
-  private static Value s(String v) {
-    return StringValue.of(v);
-  }
-
-  private static Value n(long v) {
-    return NumberValue.of(v);
-  }
+  private final FamilyCalls calls = new FamilyCalls(new RegexFamily());
 
   private static Value strings(String... items) {
     return ArrayValue.of(Arrays.stream(items).map(StringValue::of).toArray(Value[]::new));
-  }
-
-  private BuiltinException failure(String name, Value... args) {
-    return assertThrows(BuiltinException.class, () -> call(name, args));
   }
 
   @Nested
   class Match {
     @Test
     void matchesAnywhereUnlessAnchored() {
-      assertEquals(BooleanValue.TRUE, call("regex.match", s("^[a-z]+\\[[0-9]+\\]$"), s("foo[1]")));
-      assertEquals(BooleanValue.TRUE, call("regex.match", s("o\\["), s("foo[1]")));
-      assertEquals(BooleanValue.FALSE, call("regex.match", s("^$"), s("something")));
+      assertEquals(BooleanValue.TRUE, calls.call("regex.match", str("^[a-z]+\\[[0-9]+\\]$"), str("foo[1]")));
+      assertEquals(BooleanValue.TRUE, calls.call("regex.match", str("o\\["), str("foo[1]")));
+      assertEquals(BooleanValue.FALSE, calls.call("regex.match", str("^$"), str("something")));
     }
 
     @Test
     void emptyPatternMatchesEverything() {
-      assertEquals(BooleanValue.TRUE, call("regex.match", s(""), s("")));
-      assertEquals(BooleanValue.TRUE, call("regex.match", s(""), s("x")));
-      assertEquals(BooleanValue.TRUE, call("regex.match", s("^$"), s("")));
+      assertEquals(BooleanValue.TRUE, calls.call("regex.match", str(""), str("")));
+      assertEquals(BooleanValue.TRUE, calls.call("regex.match", str(""), str("x")));
+      assertEquals(BooleanValue.TRUE, calls.call("regex.match", str("^$"), str("")));
     }
 
     @Test
     void malformedPatternFailsWithGoMessage() {
-      BuiltinException e = failure("regex.match", s("$^[[["), s("something"));
+      BuiltinException e = calls.failure("regex.match", str("$^[[["), str("something"));
       assertEquals(RegoError.EVAL_BUILTIN, e.code());
       assertEquals("error parsing regexp: missing closing ]: `[[[`", e.getMessage());
     }
 
     @Test
     void unmatchedCloseParenIsNamedAsGoDoes() {
-      assertEquals("error parsing regexp: unexpected ): `a)`", failure("regex.match", s("a)"), s("a")).getMessage());
+      assertEquals("error parsing regexp: unexpected ): `a)`", calls.failure("regex.match", str("a)"), str("a")).getMessage());
     }
 
     @Test
     void deeplyNestedPatternIsRejectedNotOverflowed() {
       String deep = "(".repeat(1001) + "a" + ")".repeat(1001);
       assertEquals("error parsing regexp: expression nests too deeply: `" + deep + "`",
-          failure("regex.match", s(deep), s("a")).getMessage());
-      assertEquals(BooleanValue.TRUE, call("regex.match", s("(".repeat(1000) + "a" + ")".repeat(1000)), s("a")));
+          calls.failure("regex.match", str(deep), str("a")).getMessage());
+      assertEquals(BooleanValue.TRUE, calls.call("regex.match", str("(".repeat(1000) + "a" + ")".repeat(1000)), str("a")));
     }
 
     @Test
     void nonStringOperandIsTypeError() {
-      BuiltinException e = failure("regex.match", n(1), s("a"));
+      BuiltinException e = calls.failure("regex.match", num(1), str("a"));
       assertEquals(RegoError.EVAL_TYPE, e.code());
       assertEquals("operand 1 must be string but got number", e.getMessage());
-      assertEquals("operand 2 must be string but got number", failure("regex.match", s("a"), n(1)).getMessage());
+      assertEquals("operand 2 must be string but got number", calls.failure("regex.match", str("a"), num(1)).getMessage());
     }
 
     @Test
     void unicodeIsMatchedByCodePoint() {
-      assertEquals(BooleanValue.TRUE, call("regex.match", s("^.$"), s("😀")));
-      assertEquals(BooleanValue.TRUE, call("regex.match", s("^\\p{Greek}+$"), s("αβγ")));
+      assertEquals(BooleanValue.TRUE, calls.call("regex.match", str("^.$"), str("😀")));
+      assertEquals(BooleanValue.TRUE, calls.call("regex.match", str("^\\p{Greek}+$"), str("αβγ")));
     }
   }
 
@@ -92,14 +76,14 @@ class RegexFamilyTest {
   class IsValid {
     @Test
     void reportsValidity() {
-      assertEquals(BooleanValue.TRUE, call("regex.is_valid", s(".+")));
-      assertEquals(BooleanValue.FALSE, call("regex.is_valid", s("++")));
-      assertEquals(BooleanValue.FALSE, call("regex.is_valid", s("(?z)")));
+      assertEquals(BooleanValue.TRUE, calls.call("regex.is_valid", str(".+")));
+      assertEquals(BooleanValue.FALSE, calls.call("regex.is_valid", str("++")));
+      assertEquals(BooleanValue.FALSE, calls.call("regex.is_valid", str("(?z)")));
     }
 
     @Test
     void nonStringIsInvalidNotAnError() {
-      assertEquals(BooleanValue.FALSE, call("regex.is_valid", n(10)));
+      assertEquals(BooleanValue.FALSE, calls.call("regex.is_valid", num(10)));
     }
   }
 
@@ -107,43 +91,43 @@ class RegexFamilyTest {
   class FindN {
     @Test
     void findsUpToNMatches() {
-      assertEquals(strings("ar", "an", "al"), call("regex.find_n", s("a."), s("paranormal"), n(-1)));
-      assertEquals(strings("ar", "an"), call("regex.find_n", s("a."), s("paranormal"), n(2)));
-      assertEquals(strings(), call("regex.find_n", s("a."), s("paranormal"), n(0)));
-      assertEquals(strings(), call("regex.find_n", s("bork"), s("paranormal"), n(-1)));
+      assertEquals(strings("ar", "an", "al"), calls.call("regex.find_n", str("a."), str("paranormal"), num(-1)));
+      assertEquals(strings("ar", "an"), calls.call("regex.find_n", str("a."), str("paranormal"), num(2)));
+      assertEquals(strings(), calls.call("regex.find_n", str("a."), str("paranormal"), num(0)));
+      assertEquals(strings(), calls.call("regex.find_n", str("bork"), str("paranormal"), num(-1)));
     }
 
     @Test
     void anchorsHoldAtTheEndsOnly() {
-      assertEquals(strings("ab"), call("regex.find_n", s("^a."), s("abacadaeaf"), n(-1)));
-      assertEquals(strings("f"), call("regex.find_n", s(".$"), s("abacadaeaf"), n(-1)));
-      assertEquals(strings("ab", "ac", "ad", "ae", "af"), call("regex.find_n", s("[abcdef]{2}"), s("abacadaeaf"), n(-1)));
+      assertEquals(strings("ab"), calls.call("regex.find_n", str("^a."), str("abacadaeaf"), num(-1)));
+      assertEquals(strings("f"), calls.call("regex.find_n", str(".$"), str("abacadaeaf"), num(-1)));
+      assertEquals(strings("ab", "ac", "ad", "ae", "af"), calls.call("regex.find_n", str("[abcdef]{2}"), str("abacadaeaf"), num(-1)));
     }
 
     @Test
     void emptyMatchRightAfterAMatchIsSkippedAsInGo() {
-      assertEquals(strings("", "aaa"), call("regex.find_n", s("a*"), s("baaa"), n(-1)));
-      assertEquals(strings("", "", ""), call("regex.find_n", s(""), s("ab"), n(-1)));
+      assertEquals(strings("", "aaa"), calls.call("regex.find_n", str("a*"), str("baaa"), num(-1)));
+      assertEquals(strings("", "", ""), calls.call("regex.find_n", str(""), str("ab"), num(-1)));
     }
 
     @Test
     void emptyMatchesAdvanceByWholeCharacters() {
-      assertEquals(strings("", "", ""), call("regex.find_n", s(""), s("😀a"), n(-1)));
-      assertEquals(strings("😀"), call("regex.find_n", s("."), s("😀"), n(-1)));
+      assertEquals(strings("", "", ""), calls.call("regex.find_n", str(""), str("😀a"), num(-1)));
+      assertEquals(strings("😀"), calls.call("regex.find_n", str("."), str("😀"), num(-1)));
     }
 
     @Test
     void hugeCountsMeanAll() {
-      assertEquals(strings("a", "a"), call("regex.find_n", s("a"), s("aa"), n(Long.MAX_VALUE)));
-      assertEquals(strings("a", "a"), call("regex.find_n", s("a"), s("aa"), n(-5)));
+      assertEquals(strings("a", "a"), calls.call("regex.find_n", str("a"), str("aa"), num(Long.MAX_VALUE)));
+      assertEquals(strings("a", "a"), calls.call("regex.find_n", str("a"), str("aa"), num(-5)));
     }
 
     @Test
     void countMustBeAnInteger() {
-      BuiltinException e = failure("regex.find_n", s("a"), s("a"), NumberValue.parse("1.5"));
+      BuiltinException e = calls.failure("regex.find_n", str("a"), str("a"), NumberValue.parse("1.5"));
       assertEquals(RegoError.EVAL_TYPE, e.code());
       assertEquals("operand 3 must be integer number but got floating-point number", e.getMessage());
-      assertEquals("operand 3 must be number but got string", failure("regex.find_n", s("a"), s("a"), s("1")).getMessage());
+      assertEquals("operand 3 must be number but got string", calls.failure("regex.find_n", str("a"), str("a"), str("1")).getMessage());
     }
   }
 
@@ -152,23 +136,23 @@ class RegexFamilyTest {
     @Test
     void returnsGroupsWithEmptyStringsForNonParticipatingOnes() {
       assertEquals(ArrayValue.of(strings("ab", ""), strings("axb", "x")),
-          call("regex.find_all_string_submatch_n", s("a(x*)b"), s("-ab-axb-"), n(-1)));
+          calls.call("regex.find_all_string_submatch_n", str("a(x*)b"), str("-ab-axb-"), num(-1)));
       assertEquals(ArrayValue.of(strings("som", "o", "m"), strings("ri", "i", "")),
-          call("regex.find_all_string_submatch_n", s("[^aouiye]([aouiye])([^aouiye])?"), s("somestri"), n(-1)));
+          calls.call("regex.find_all_string_submatch_n", str("[^aouiye]([aouiye])([^aouiye])?"), str("somestri"), num(-1)));
       assertEquals(ArrayValue.of(strings("som", "o", "m")),
-          call("regex.find_all_string_submatch_n", s("[^aouiye]([aouiye])([^aouiye])?"), s("somestri"), n(1)));
+          calls.call("regex.find_all_string_submatch_n", str("[^aouiye]([aouiye])([^aouiye])?"), str("somestri"), num(1)));
     }
 
     @Test
     void noMatchGivesEmptyArray() {
-      assertEquals(strings(), call("regex.find_all_string_submatch_n", s("a(x*)b"), s("-"), n(-1)));
+      assertEquals(strings(), calls.call("regex.find_all_string_submatch_n", str("a(x*)b"), str("-"), num(-1)));
     }
 
     @Test
     void wholeLongInputMatches() {
       String longInput = "a".repeat(5000) + "bc";
       assertEquals(ArrayValue.of(strings(longInput)),
-          call("regex.find_all_string_submatch_n", s("^.*$"), s(longInput), n(-1)));
+          calls.call("regex.find_all_string_submatch_n", str("^.*$"), str(longInput), num(-1)));
     }
   }
 
@@ -176,17 +160,17 @@ class RegexFamilyTest {
   class Split {
     @Test
     void splitsLikeGo() {
-      assertEquals(strings("a", "b", "c"), call("regex.split", s(","), s("a,b,c")));
-      assertEquals(strings("a", ""), call("regex.split", s(","), s("a,")));
-      assertEquals(strings("", "a"), call("regex.split", s(","), s(",a")));
-      assertEquals(strings("a", "b", "c"), call("regex.split", s(""), s("abc")));
-      assertEquals(strings("foo"), call("regex.split", s("x"), s("foo")));
+      assertEquals(strings("a", "b", "c"), calls.call("regex.split", str(","), str("a,b,c")));
+      assertEquals(strings("a", ""), calls.call("regex.split", str(","), str("a,")));
+      assertEquals(strings("", "a"), calls.call("regex.split", str(","), str(",a")));
+      assertEquals(strings("a", "b", "c"), calls.call("regex.split", str(""), str("abc")));
+      assertEquals(strings("foo"), calls.call("regex.split", str("x"), str("foo")));
     }
 
     @Test
     void emptyInputEdgeCases() {
-      assertEquals(strings(""), call("regex.split", s(","), s("")));
-      assertEquals(strings(), call("regex.split", s(""), s("")));
+      assertEquals(strings(""), calls.call("regex.split", str(","), str("")));
+      assertEquals(strings(), calls.call("regex.split", str(""), str("")));
     }
   }
 
@@ -194,36 +178,36 @@ class RegexFamilyTest {
   class Replace {
     @Test
     void replacesEveryMatch() {
-      assertEquals(s("fXX"), call("regex.replace", s("foo"), s("o"), s("X")));
-      assertEquals(s("baa"), call("regex.replace", s("aaa"), s("^a"), s("b")));
-      assertEquals(s("unchanged"), call("regex.replace", s("unchanged"), s("z"), s("X")));
+      assertEquals(str("fXX"), calls.call("regex.replace", str("foo"), str("o"), str("X")));
+      assertEquals(str("baa"), calls.call("regex.replace", str("aaa"), str("^a"), str("b")));
+      assertEquals(str("unchanged"), calls.call("regex.replace", str("unchanged"), str("z"), str("X")));
     }
 
     @Test
     void expandsGroupsTheGoWay() {
-      assertEquals(s("b-a"), call("regex.replace", s("a-b"), s("(\\w)-(\\w)"), s("$2-$1")));
-      assertEquals(s("[b]"), call("regex.replace", s("b"), s("(?P<x>b)"), s("[${x}]")));
+      assertEquals(str("b-a"), calls.call("regex.replace", str("a-b"), str("(\\w)-(\\w)"), str("$2-$1")));
+      assertEquals(str("[b]"), calls.call("regex.replace", str("b"), str("(?P<x>b)"), str("[${x}]")));
       // $1x names a group "1x", which does not exist, so it expands to nothing.
-      assertEquals(s(""), call("regex.replace", s("b"), s("(b)"), s("$1x")));
-      assertEquals(s("$b"), call("regex.replace", s("b"), s("(b)"), s("$$${1}")));
-      assertEquals(s("$"), call("regex.replace", s("b"), s("b"), s("$")));
+      assertEquals(str(""), calls.call("regex.replace", str("b"), str("(b)"), str("$1x")));
+      assertEquals(str("$b"), calls.call("regex.replace", str("b"), str("(b)"), str("$$${1}")));
+      assertEquals(str("$"), calls.call("regex.replace", str("b"), str("b"), str("$")));
     }
 
     @Test
     void emptyMatchesReplaceBetweenCharacters() {
-      assertEquals(s("-a-b-"), call("regex.replace", s("ab"), s(""), s("-")));
-      assertEquals(s("-b-"), call("regex.replace", s("baaa"), s("a*"), s("-")));
+      assertEquals(str("-a-b-"), calls.call("regex.replace", str("ab"), str(""), str("-")));
+      assertEquals(str("-b-"), calls.call("regex.replace", str("baaa"), str("a*"), str("-")));
     }
 
     @Test
     void emptyMatchesAroundSupplementaryCharacters() {
-      assertEquals(s("-😀-a-"), call("regex.replace", s("😀a"), s(""), s("-")));
+      assertEquals(str("-😀-a-"), calls.call("regex.replace", str("😀a"), str(""), str("-")));
     }
 
     @Test
     void operandsAreBasePatternValue() {
-      assertEquals("operand 2 must be string but got number", failure("regex.replace", s("a"), n(1), s("b")).getMessage());
-      assertEquals("error parsing regexp: missing closing ): `(`", failure("regex.replace", s("a"), s("("), s("b")).getMessage());
+      assertEquals("operand 2 must be string but got number", calls.failure("regex.replace", str("a"), num(1), str("b")).getMessage());
+      assertEquals("error parsing regexp: missing closing ): `(`", calls.failure("regex.replace", str("a"), str("("), str("b")).getMessage());
     }
   }
 
@@ -231,31 +215,31 @@ class RegexFamilyTest {
   class TemplateMatch {
     @Test
     void matchesTemplatesWithEmbeddedExpressions() {
-      assertEquals(BooleanValue.TRUE, call("regex.template_match", s("urn:foo:{.*}"), s("urn:foo:bar:baz"), s("{"), s("}")));
-      assertEquals(BooleanValue.TRUE, call("regex.template_match", s("urn:foo:<.*>"), s("urn:foo:bar:baz"), s("<"), s(">")));
-      assertEquals(BooleanValue.TRUE, call("regex.template_match", s("foo.bar:<[0-9]{2,10}>"), s("foo.bar:123"), s("<"), s(">")));
-      assertEquals(BooleanValue.FALSE, call("regex.template_match", s("foo.bar:<[0-9]{2,10}>"), s("fooxbar:123"), s("<"), s(">")));
-      assertEquals(BooleanValue.FALSE, call("regex.template_match", s("urn:foo:{.*}"), s("xurn:foo:bar"), s("{"), s("}")));
+      assertEquals(BooleanValue.TRUE, calls.call("regex.template_match", str("urn:foo:{.*}"), str("urn:foo:bar:baz"), str("{"), str("}")));
+      assertEquals(BooleanValue.TRUE, calls.call("regex.template_match", str("urn:foo:<.*>"), str("urn:foo:bar:baz"), str("<"), str(">")));
+      assertEquals(BooleanValue.TRUE, calls.call("regex.template_match", str("foo.bar:<[0-9]{2,10}>"), str("foo.bar:123"), str("<"), str(">")));
+      assertEquals(BooleanValue.FALSE, calls.call("regex.template_match", str("foo.bar:<[0-9]{2,10}>"), str("fooxbar:123"), str("<"), str(">")));
+      assertEquals(BooleanValue.FALSE, calls.call("regex.template_match", str("urn:foo:{.*}"), str("xurn:foo:bar"), str("{"), str("}")));
     }
 
     @Test
     void delimitersMustBeOneByte() {
       assertEquals("start delimiter has to be exactly one character long but is 2 long",
-          failure("regex.template_match", s("a"), s("a"), s("{{"), s("}")).getMessage());
+          calls.failure("regex.template_match", str("a"), str("a"), str("{{"), str("}")).getMessage());
       assertEquals("start delimiter has to be exactly one character long but is 2 long",
-          failure("regex.template_match", s("a"), s("a"), s("é"), s("}")).getMessage());
+          calls.failure("regex.template_match", str("a"), str("a"), str("é"), str("}")).getMessage());
       assertEquals("end delimiter has to be exactly one character long but is 1 long",
-          failure("regex.template_match", s("a"), s("a"), s("{"), s("")).getMessage());
+          calls.failure("regex.template_match", str("a"), str("a"), str("{"), str("")).getMessage());
     }
 
     @Test
     void unbalancedOrInvalidTemplatesFail() {
       assertEquals("unbalanced braces in \"urn:{.*\"",
-          failure("regex.template_match", s("urn:{.*"), s("urn:x"), s("{"), s("}")).getMessage());
+          calls.failure("regex.template_match", str("urn:{.*"), str("urn:x"), str("{"), str("}")).getMessage());
       assertEquals("unbalanced braces in \"a}\"",
-          failure("regex.template_match", s("a}"), s("a"), s("{"), s("}")).getMessage());
+          calls.failure("regex.template_match", str("a}"), str("a"), str("{"), str("}")).getMessage());
       assertEquals("error parsing regexp: missing closing ]: `[a$`",
-          failure("regex.template_match", s("x<[a>"), s("x"), s("<"), s(">")).getMessage());
+          calls.failure("regex.template_match", str("x<[a>"), str("x"), str("<"), str(">")).getMessage());
     }
   }
 
@@ -263,42 +247,42 @@ class RegexFamilyTest {
   class GlobsMatch {
     @Test
     void intersectingGlobs() {
-      assertEquals(BooleanValue.TRUE, call("regex.globs_match", s("a.a.[0-9]+z"), s(".b.b2359825792*594823z")));
-      assertEquals(BooleanValue.TRUE, call("regex.globs_match", s("b.*"), s("bar")));
-      assertEquals(BooleanValue.TRUE, call("regex.globs_match", s("[a-z]+\\[[0-9]+\\]"), s("foo\\[1\\]")));
-      assertEquals(BooleanValue.TRUE, call("regex.globs_match", s("a*"), s("a+")));
+      assertEquals(BooleanValue.TRUE, calls.call("regex.globs_match", str("a.a.[0-9]+z"), str(".b.b2359825792*594823z")));
+      assertEquals(BooleanValue.TRUE, calls.call("regex.globs_match", str("b.*"), str("bar")));
+      assertEquals(BooleanValue.TRUE, calls.call("regex.globs_match", str("[a-z]+\\[[0-9]+\\]"), str("foo\\[1\\]")));
+      assertEquals(BooleanValue.TRUE, calls.call("regex.globs_match", str("a*"), str("a+")));
     }
 
     @Test
     void disjointGlobs() {
-      assertEquals(BooleanValue.FALSE, call("regex.globs_match", s("[a-z]+"), s("[0-9]*")));
-      assertEquals(BooleanValue.FALSE, call("regex.globs_match", s("[a-z]+\\[[0-9]+\\]"), s("foo[\"bar\"]")));
+      assertEquals(BooleanValue.FALSE, calls.call("regex.globs_match", str("[a-z]+"), str("[0-9]*")));
+      assertEquals(BooleanValue.FALSE, calls.call("regex.globs_match", str("[a-z]+\\[[0-9]+\\]"), str("foo[\"bar\"]")));
       // Only the empty string is common, and that does not count.
-      assertEquals(BooleanValue.FALSE, call("regex.globs_match", s("a*"), s("b*")));
-      assertEquals(BooleanValue.FALSE, call("regex.globs_match", s("a"), s("")));
+      assertEquals(BooleanValue.FALSE, calls.call("regex.globs_match", str("a*"), str("b*")));
+      assertEquals(BooleanValue.FALSE, calls.call("regex.globs_match", str("a"), str("")));
     }
 
     @Test
     void twoEmptyGlobsIntersectAsInTheLibrary() {
-      assertEquals(BooleanValue.TRUE, call("regex.globs_match", s(""), s("")));
+      assertEquals(BooleanValue.TRUE, calls.call("regex.globs_match", str(""), str("")));
     }
 
     @Test
     void malformedGlobsFailWithTheLibraryMessages() {
       assertEquals("input:pqrs], pos:5, set-close ']' with no preceding '[': the input provided is invalid",
-          failure("regex.globs_match", s("pqrs]"), s("[a-b]+")).getMessage());
+          calls.failure("regex.globs_match", str("pqrs]"), str("[a-b]+")).getMessage());
       assertEquals("input:*a, pos:1, flag '*' must be preceded by a non-flag: the input provided is invalid",
-          failure("regex.globs_match", s("*a"), s("a")).getMessage());
+          calls.failure("regex.globs_match", str("*a"), str("a")).getMessage());
       assertEquals("input:a++, pos:3, flag '+' must be preceded by a non-flag: the input provided is invalid",
-          failure("regex.globs_match", s("a"), s("a++")).getMessage());
+          calls.failure("regex.globs_match", str("a"), str("a++")).getMessage());
       assertEquals("input:[ab, pos:0, found [ without matching ]: the input provided is invalid",
-          failure("regex.globs_match", s("[ab"), s("a")).getMessage());
+          calls.failure("regex.globs_match", str("[ab"), str("a")).getMessage());
       assertEquals("input:[-a], pos:2, range character '-' must be preceded by a Unicode character: the input provided is invalid",
-          failure("regex.globs_match", s("[-a]"), s("a")).getMessage());
+          calls.failure("regex.globs_match", str("[-a]"), str("a")).getMessage());
       assertEquals("input:[a-], pos:3, range character '-' must be followed by a Unicode character: the input provided is invalid",
-          failure("regex.globs_match", s("[a-]"), s("a")).getMessage());
+          calls.failure("regex.globs_match", str("[a-]"), str("a")).getMessage());
       assertEquals("input:a\\, pos:1, input ends with a \\ (escape) character: the input provided is invalid",
-          failure("regex.globs_match", s("a\\"), s("a")).getMessage());
+          calls.failure("regex.globs_match", str("a\\"), str("a")).getMessage());
     }
   }
 }

@@ -16,15 +16,14 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class SemverTest {
-  private final Builtins builtins = Builtins.of(List.of(new Semver()));
-  private final TestContext ctx = new TestContext();
+  private final FamilyCalls calls = new FamilyCalls(new Semver());
 
   private Value isValid(Value v) {
-    return ctx.call(builtins, "semver.is_valid", v);
+    return calls.call("semver.is_valid", v);
   }
 
   private Value compare(String a, String b) {
-    return ctx.call(builtins, "semver.compare", StringValue.of(a), StringValue.of(b));
+    return calls.call("semver.compare", StringValue.of(a), StringValue.of(b));
   }
 
   @ParameterizedTest
@@ -101,7 +100,7 @@ class SemverTest {
   @Test
   void requiresStringOperandsToCompare() {
     BuiltinException e = assertThrows(BuiltinException.class,
-        () -> ctx.call(builtins, "semver.compare", NumberValue.of(1), StringValue.of("1.0.0")));
+        () -> calls.call("semver.compare", NumberValue.of(1), StringValue.of("1.0.0")));
     assertEquals(RegoError.EVAL_TYPE, e.code());
     assertEquals("operand 1 must be string but got number", e.getMessage());
   }

@@ -11,14 +11,13 @@ import io.kubepolicies.rego.value.ObjectValue;
 import io.kubepolicies.rego.value.SetValue;
 import io.kubepolicies.rego.value.StringValue;
 import io.kubepolicies.rego.value.Value;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class SprintfTest {
-  private final Builtins builtins = Builtins.of(List.of(new Sprintf()));
+  private final FamilyCalls calls = new FamilyCalls(new Sprintf());
 
   private String sprintf(String format, Value... args) {
-    Value out = new TestContext().call(builtins, "sprintf", StringValue.of(format), ArrayValue.of(args));
+    Value out = calls.call("sprintf", StringValue.of(format), ArrayValue.of(args));
     return ((StringValue) out).value();
   }
 
@@ -82,11 +81,11 @@ class SprintfTest {
   @Test
   void rejectsWrongOperandTypes() {
     BuiltinException e = assertThrows(BuiltinException.class,
-        () -> new TestContext().call(builtins, "sprintf", n("1"), ArrayValue.EMPTY));
+        () -> calls.call("sprintf", n("1"), ArrayValue.EMPTY));
     assertEquals(RegoError.EVAL_TYPE, e.code());
     assertEquals("operand 1 must be string but got number", e.getMessage());
     e = assertThrows(BuiltinException.class,
-        () -> new TestContext().call(builtins, "sprintf", StringValue.of("%v"), SetValue.of(n("1"))));
+        () -> calls.call("sprintf", StringValue.of("%v"), SetValue.of(n("1"))));
     assertEquals("operand 2 must be array but got set", e.getMessage());
   }
 }

@@ -10,7 +10,6 @@ import io.kubepolicies.rego.value.ObjectValue;
 import io.kubepolicies.rego.value.SetValue;
 import io.kubepolicies.rego.value.StringValue;
 import io.kubepolicies.rego.value.Value;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -19,10 +18,10 @@ import org.junit.jupiter.api.Test;
  * {@code <undefined>}).
  */
 class TemplatesTest {
-  private final Builtins builtins = Builtins.of(List.of(new Templates()));
+  private final FamilyCalls calls = new FamilyCalls(new Templates());
 
   private Value call(Value template, Value vars) {
-    return new TestContext().call(builtins, "strings.render_template", template, vars);
+    return calls.call("strings.render_template", template, vars);
   }
 
   private void renders(String expected, String template, String vars) {
@@ -37,6 +36,13 @@ class TemplatesTest {
     BuiltinException e = assertThrows(BuiltinException.class, () -> call(template, vars));
     assertEquals(RegoError.EVAL_BUILTIN, e.code());
     assertEquals(message, e.getMessage());
+  }
+
+  @Test
+  void aMalformedTemplateFailsTheSameWayOnEveryCall() {
+    fails("template: template:1: unclosed action", "{{.a", "{}");
+    fails("template: template:1: unclosed action", "{{.a", "{\"a\": 1}");
+    renders("1", "{{.a}}", "{\"a\": 1}");
   }
 
   @Test

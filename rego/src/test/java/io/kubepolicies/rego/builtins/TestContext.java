@@ -6,17 +6,40 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Function;
 
-/** A query context for calling built-ins directly in unit tests: a fixed clock and a fresh memo. */
+/**
+ * A query context for calling built-ins directly in unit tests: a fixed clock, a fresh memo, network
+ * access off unless asked for, and optionally a query that has been cancelled.
+ */
 public final class TestContext implements BuiltinContext {
+  private static final long DEFAULT_NOW = 1_700_000_000_000_000_000L;
+
   private final long now;
+  private final boolean networkAllowed;
+  private final RuntimeException cancellation;
   private final Map<Object, Value> memo = new HashMap<>();
 
-  public TestContext(long nowNanos) {
-    this.now = nowNanos;
+  public TestContext() {
+    this(DEFAULT_NOW);
   }
 
-  public TestContext() {
-    this(1_700_000_000_000_000_000L);
+  public TestContext(long nowNanos) {
+    this(nowNanos, false, null);
+  }
+
+  private TestContext(long nowNanos, boolean networkAllowed, RuntimeException cancellation) {
+    this.now = nowNanos;
+    this.networkAllowed = networkAllowed;
+    this.cancellation = cancellation;
+  }
+
+  /** A fresh context with this one's clock in which network built-ins may run. */
+  public TestContext withNetwork() {
+    return new TestContext(now, true, cancellation);
+  }
+
+  /** A fresh context with this one's clock whose query has been cancelled: {@link #checkCancelled()} throws. */
+  public TestContext cancelledWith(RuntimeException cancellation) {
+    return new TestContext(now, networkAllowed, cancellation);
   }
 
   @Override
@@ -31,7 +54,7 @@ public final class TestContext implements BuiltinContext {
 
   @Override
   public boolean networkAllowed() {
-    return false;
+    return networkAllowed;
   }
 
   @Override
@@ -40,7 +63,11 @@ public final class TestContext implements BuiltinContext {
   }
 
   @Override
-  public void checkCancelled() {}
+  public void checkCancelled() {
+    if (cancellation != null) {
+      throw cancellation;
+    }
+  }
 
   /** Calls the built-in {@code name} from {@code builtins} with {@code args}. */
   public Value call(Builtins builtins, String name, Value... args) {

@@ -9,31 +9,36 @@ import io.kubepolicies.rego.value.StringValue;
 import io.kubepolicies.rego.value.Value;
 
 /** Short ways to write Rego values in tests: JSON text, sets and objects with any keys. */
-final class TestTerms {
+public final class TestTerms {
   private TestTerms() {}
 
-  static Value json(String text) {
+  public static Value json(String text) {
     return Json.parse(text);
   }
 
-  static StringValue str(String s) {
+  public static StringValue str(String s) {
     return StringValue.of(s);
   }
 
-  static NumberValue num(long n) {
+  public static NumberValue num(long n) {
     return NumberValue.of(n);
   }
 
-  static SetValue set(Value... elements) {
+  /** A number from its literal text, e.g. {@code "1e400"} or {@code "0.1"}. */
+  public static NumberValue num(String text) {
+    return NumberValue.parse(text);
+  }
+
+  public static SetValue set(Value... elements) {
     return SetValue.of(elements);
   }
 
-  static ArrayValue arr(Value... elements) {
+  public static ArrayValue arr(Value... elements) {
     return ArrayValue.of(elements);
   }
 
   /** An object from alternating keys and values. */
-  static ObjectValue obj(Value... keysAndValues) {
+  public static ObjectValue obj(Value... keysAndValues) {
     ObjectValue.Builder b = ObjectValue.builder();
     for (int i = 0; i < keysAndValues.length; i += 2) {
       b.put(keysAndValues[i], keysAndValues[i + 1]);

@@ -7,18 +7,17 @@ import io.kubepolicies.rego.RegoError;
 import io.kubepolicies.rego.value.NumberValue;
 import io.kubepolicies.rego.value.StringValue;
 import io.kubepolicies.rego.value.Value;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class UnitsTest {
-  private final Builtins builtins = Builtins.of(List.of(new Units()));
+  private final FamilyCalls calls = new FamilyCalls(new Units());
 
   private Value parse(String s) {
-    return new TestContext().call(builtins, "units.parse", StringValue.of(s));
+    return calls.call("units.parse", StringValue.of(s));
   }
 
   private Value bytes(String s) {
-    return new TestContext().call(builtins, "units.parse_bytes", StringValue.of(s));
+    return calls.call("units.parse_bytes", StringValue.of(s));
   }
 
   private static NumberValue n(String text) {
@@ -27,7 +26,7 @@ class UnitsTest {
 
   private void assertFails(String name, String input, String message) {
     BuiltinException e = assertThrows(BuiltinException.class,
-        () -> new TestContext().call(builtins, name, StringValue.of(input)));
+        () -> calls.call(name, StringValue.of(input)));
     assertEquals(RegoError.EVAL_BUILTIN, e.code());
     assertEquals(message, e.getMessage());
   }
@@ -126,7 +125,7 @@ class UnitsTest {
   @Test
   void rejectsNonStringOperand() {
     BuiltinException e = assertThrows(BuiltinException.class,
-        () -> new TestContext().call(builtins, "units.parse", NumberValue.of(1)));
+        () -> calls.call("units.parse", NumberValue.of(1)));
     assertEquals("operand 1 must be string but got number", e.getMessage());
   }
 }

@@ -9,19 +9,18 @@ import io.kubepolicies.rego.value.NumberValue;
 import io.kubepolicies.rego.value.ObjectValue;
 import io.kubepolicies.rego.value.StringValue;
 import io.kubepolicies.rego.value.Value;
-import java.util.List;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 class UriFamilyTest {
-  private final Builtins builtins = Builtins.of(List.of(new UriFamily()));
+  private final FamilyCalls calls = new FamilyCalls(new UriFamily());
 
   private Value parse(String uri) {
-    return new TestContext().call(builtins, "uri.parse", StringValue.of(uri));
+    return calls.call("uri.parse", StringValue.of(uri));
   }
 
   private boolean valid(Value v) {
-    return new TestContext().call(builtins, "uri.is_valid", v) == BooleanValue.TRUE;
+    return calls.call("uri.is_valid", v) == BooleanValue.TRUE;
   }
 
   private boolean valid(String uri) {
@@ -131,7 +130,7 @@ class UriFamilyTest {
     @Test
     void nonStringOperandIsTypeError() {
       BuiltinException e = assertThrows(BuiltinException.class,
-          () -> new TestContext().call(builtins, "uri.parse", NumberValue.of(1)));
+          () -> calls.call("uri.parse", NumberValue.of(1)));
       assertEquals(RegoError.EVAL_TYPE, e.code());
       assertEquals("operand 1 must be string but got number", e.getMessage());
     }

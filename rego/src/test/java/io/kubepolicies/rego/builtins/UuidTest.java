@@ -11,7 +11,6 @@ import io.kubepolicies.rego.value.NumberValue;
 import io.kubepolicies.rego.value.ObjectValue;
 import io.kubepolicies.rego.value.StringValue;
 import io.kubepolicies.rego.value.Value;
-import java.util.List;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -20,10 +19,10 @@ import org.junit.jupiter.params.provider.ValueSource;
 class UuidTest {
   private static final Pattern V4 = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}");
 
-  private final Builtins builtins = Builtins.of(List.of(new Uuid()));
+  private final FamilyCalls calls = new FamilyCalls(new Uuid());
 
   private Value parse(String text) {
-    return new TestContext().call(builtins, "uuid.parse", StringValue.of(text));
+    return calls.call("uuid.parse", StringValue.of(text));
   }
 
   private static ObjectValue object(Object... keyValues) {
@@ -37,7 +36,7 @@ class UuidTest {
 
   @Test
   void generatesVersion4Uuids() {
-    Value u = new TestContext().call(builtins, "uuid.rfc4122", StringValue.of("k"));
+    Value u = calls.call("uuid.rfc4122", StringValue.of("k"));
     assertTrue(V4.matcher(((StringValue) u).value()).matches(), u.toString());
     assertEquals(object("variant", "RFC4122", "version", 4), parse(((StringValue) u).value()));
   }
@@ -45,10 +44,10 @@ class UuidTest {
   @Test
   void isStableForAKeyWithinAQuery() {
     TestContext query = new TestContext();
-    Value first = query.call(builtins, "uuid.rfc4122", StringValue.of("key"));
-    assertEquals(first, query.call(builtins, "uuid.rfc4122", StringValue.of("key")));
-    assertNotEquals(first, query.call(builtins, "uuid.rfc4122", StringValue.of("other")));
-    assertNotEquals(first, new TestContext().call(builtins, "uuid.rfc4122", StringValue.of("key")));
+    Value first = calls.call(query, "uuid.rfc4122", StringValue.of("key"));
+    assertEquals(first, calls.call(query, "uuid.rfc4122", StringValue.of("key")));
+    assertNotEquals(first, calls.call(query, "uuid.rfc4122", StringValue.of("other")));
+    assertNotEquals(first, calls.call("uuid.rfc4122", StringValue.of("key")));
   }
 
   @Test
@@ -116,7 +115,7 @@ class UuidTest {
   @Test
   void requiresAStringToParse() {
     BuiltinException e = assertThrows(BuiltinException.class,
-        () -> new TestContext().call(builtins, "uuid.parse", NumberValue.of(123)));
+        () -> calls.call("uuid.parse", NumberValue.of(123)));
     assertEquals(RegoError.EVAL_TYPE, e.code());
     assertEquals("operand 1 must be string but got number", e.getMessage());
   }

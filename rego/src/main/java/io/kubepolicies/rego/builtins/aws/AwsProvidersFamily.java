@@ -3,8 +3,9 @@ package io.kubepolicies.rego.builtins.aws;
 import io.kubepolicies.rego.builtins.BuiltinException;
 import io.kubepolicies.rego.builtins.BuiltinFamily;
 import io.kubepolicies.rego.builtins.Builtins;
-import io.kubepolicies.rego.builtins.gostd.GoJson;
+import io.kubepolicies.rego.builtins.gostd.GoJsonWriter;
 import io.kubepolicies.rego.builtins.gostd.GoUrl;
+import io.kubepolicies.rego.builtins.gostd.UrlError;
 import io.kubepolicies.rego.builtins.http.HttpRequestOperand;
 import io.kubepolicies.rego.types.Type;
 import io.kubepolicies.rego.value.BooleanValue;
@@ -79,7 +80,7 @@ public final class AwsProvidersFamily implements BuiltinFamily {
     GoUrl parsedUrl;
     try {
       parsedUrl = GoUrl.parse(((StringValue) url).value());
-    } catch (GoUrl.ParseException e) {
+    } catch (UrlError e) {
       throw BuiltinException.error(e.getMessage());
     }
     byte[] body = body(request.get("body"), request.get("raw_body"));
@@ -148,7 +149,7 @@ public final class AwsProvidersFamily implements BuiltinFamily {
       return stringOrEmpty(rawBody).getBytes(StandardCharsets.UTF_8);
     }
     if (body != null) {
-      return GoJson.marshal(body).getBytes(StandardCharsets.UTF_8);
+      return GoJsonWriter.compact(body).getBytes(StandardCharsets.UTF_8);
     }
     return new byte[0];
   }

@@ -1,7 +1,7 @@
 package io.kubepolicies.rego.builtins.aws;
 
-import io.kubepolicies.rego.builtins.gostd.GoStrings;
 import io.kubepolicies.rego.builtins.gostd.GoUrl;
+import io.kubepolicies.rego.value.Ordering;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
@@ -54,7 +54,7 @@ final class SigV4Signer {
     }
 
     // request headers are applied last, so a caller's value replaces the computed one in the signature
-    Map<String, String> signed = new TreeMap<>(GoStrings::compare);
+    Map<String, String> signed = new TreeMap<>(Ordering::compareStrings);
     signed.putAll(awsHeaders);
     headers.forEach((k, v) -> {
       String lower = k.toLowerCase(Locale.ROOT);

@@ -9,6 +9,7 @@ import io.kubepolicies.rego.builtins.Builtins;
 import io.kubepolicies.rego.builtins.Operands;
 import io.kubepolicies.rego.builtins.gostd.GoBase64;
 import io.kubepolicies.rego.builtins.gostd.GoPem;
+import io.kubepolicies.rego.builtins.strings.GoText;
 import io.kubepolicies.rego.types.Type;
 import io.kubepolicies.rego.value.ArrayValue;
 import io.kubepolicies.rego.value.BooleanValue;
@@ -183,7 +184,7 @@ public final class CryptoFamily implements BuiltinFamily {
           if (!(v instanceof StringValue s)) {
             throw BuiltinException.error("'DNSName' should be a string");
           }
-          dnsName = trimQuotes(s.value());
+          dnsName = GoText.trim(s.value(), "\"");
         }
         case "CurrentTime" -> {
           if (!(v instanceof NumberValue n)) {
@@ -222,7 +223,7 @@ public final class CryptoFamily implements BuiltinFamily {
     List<String> invalid = new ArrayList<>();
     for (Value item : items) {
       if (item instanceof StringValue s) {
-        String name = trimQuotes(s.value());
+        String name = GoText.trim(s.value(), "\"");
         Integer usage = KEY_USAGES.get(name);
         if (usage != null) {
           usages.add(usage);
@@ -235,18 +236,6 @@ public final class CryptoFamily implements BuiltinFamily {
       throw BuiltinException.error("invalid entries for 'KeyUsages' found: [" + String.join(" ", invalid) + "]");
     }
     return usages;
-  }
-
-  private static String trimQuotes(String s) {
-    int start = 0;
-    int end = s.length();
-    while (start < end && s.charAt(start) == '"') {
-      start++;
-    }
-    while (end > start && s.charAt(end - 1) == '"') {
-      end--;
-    }
-    return s.substring(start, end);
   }
 
   private static Value certificateRequest(String input) {

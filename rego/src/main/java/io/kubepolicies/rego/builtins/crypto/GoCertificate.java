@@ -2,8 +2,10 @@ package io.kubepolicies.rego.builtins.crypto;
 
 import io.kubepolicies.rego.builtins.gostd.GoIp;
 import io.kubepolicies.rego.builtins.gostd.GoUrl;
+import io.kubepolicies.rego.builtins.gostd.UrlError;
 import io.kubepolicies.rego.value.ArrayValue;
 import io.kubepolicies.rego.value.BooleanValue;
+import io.kubepolicies.rego.value.GoQuote;
 import io.kubepolicies.rego.value.NullValue;
 import io.kubepolicies.rego.value.NumberValue;
 import io.kubepolicies.rego.value.ObjectValue;
@@ -411,8 +413,8 @@ final class GoCertificate {
             String text = ia5(name, "uniformResourceIdentifier");
             try {
               uris = GoValues.append(uris, GoUrl.parse(text));
-            } catch (GoUrl.ParseException ex) {
-              throw new X509Exception("x509: cannot parse URI \"" + text + "\": " + ex.getMessage());
+            } catch (UrlError ex) {
+              throw new X509Exception("x509: cannot parse URI " + GoQuote.quote(text) + ": " + ex.getMessage());
             }
           }
           case GeneralName.iPAddress -> {

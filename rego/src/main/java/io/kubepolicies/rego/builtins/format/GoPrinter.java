@@ -1,5 +1,6 @@
 package io.kubepolicies.rego.builtins.format;
 
+import io.kubepolicies.rego.builtins.gostd.GoFloat;
 import io.kubepolicies.rego.value.GoQuote;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;

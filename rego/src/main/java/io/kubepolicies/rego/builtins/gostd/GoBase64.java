@@ -1,14 +1,15 @@
 package io.kubepolicies.rego.builtins.gostd;
 
 import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Base64;
 
 /**
  * Base64 decoding as Go's {@code encoding/base64} does it for the padded encodings: CR and LF are
- * skipped anywhere, padding is required, and a failure names the byte offset
- * ({@code illegal base64 data at input byte 4}). OPA's crypto and JWT built-ins surface these
- * messages, and {@link java.util.Base64} neither skips newlines nor reports offsets.
+ * skipped anywhere, padding is required, unused trailing bits are ignored, and a failure names the
+ * byte offset ({@code illegal base64 data at input byte 4}). OPA's encoding, crypto and JWT built-ins
+ * surface these messages, and {@link java.util.Base64} neither skips newlines nor reports offsets.
  */
 public final class GoBase64 {
   private static final byte[] STD = table("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/");
@@ -22,7 +23,11 @@ public final class GoBase64 {
     private static final long serialVersionUID = 1L;
 
     CorruptInputException(long offset) {
-      super("illegal base64 data at input byte " + offset);
+      this("illegal base64 data at input byte " + offset);
+    }
+
+    private CorruptInputException(String message) {
+      super(message);
     }
   }
 
@@ -34,6 +39,24 @@ public final class GoBase64 {
   /** Go's {@code base64.URLEncoding.DecodeString} (padding required). */
   public static byte[] decodeUrl(byte[] src) {
     return decode(src, URL);
+  }
+
+  /**
+   * OPA's {@code base64url.decode}, which the JWT built-ins also use for every token part: missing
+   * padding is restored (RFC 7515 appendix C) before Go's padded URL decoding, so errors carry Go's
+   * offsets; a length that no padding can mend is {@code illegal base64url string: <input>}.
+   */
+  public static byte[] decodeUrlPaddingOptional(String s) {
+    String padded = s;
+    if (!s.endsWith("=")) {
+      switch (s.getBytes(StandardCharsets.UTF_8).length % 4) {
+        case 0 -> { }
+        case 2 -> padded = s + "==";
+        case 3 -> padded = s + "=";
+        default -> throw new CorruptInputException("illegal base64url string: " + s);
+      }
+    }
+    return decodeUrl(padded.getBytes(StandardCharsets.UTF_8));
   }
 
   /** Go's {@code base64.StdEncoding.EncodeToString}. */

@@ -1,5 +1,6 @@
 package io.kubepolicies.rego.builtins.gostd;
 
+import io.kubepolicies.rego.value.GoQuote;
 import java.util.Arrays;
 
 /**
@@ -7,7 +8,8 @@ import java.util.Arrays;
  * strict rules (no leading zeros in IPv4, at most one {@code ::}, embedded IPv4 only at the end),
  * addresses as 4- or 16-byte arrays, IPv4-mapped IPv6 addresses treated as IPv4, and the RFC 5952
  * text form. {@link java.net.InetAddress} is unsuitable: it accepts shorthand such as {@code 10.1}
- * and may resolve names.
+ * and may resolve names. Parse failures carry {@code netip}'s messages, which {@code url.Parse}
+ * shows for a bracketed host.
  */
 public final class GoIp {
   private static final byte[] V4_IN_V6_PREFIX = {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, (byte) 0xff, (byte) 0xff};
@@ -17,25 +19,45 @@ public final class GoIp {
   /** An address parsed from text, with its IPv6 zone (empty when none). */
   public record Parsed(byte[] bytes, String zone) {}
 
+  /** Text that {@code netip.ParseAddr} rejects; the message is Go's. */
+  public static final class ParseError extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    private ParseError(String in, String message, String at) {
+      super("ParseAddr(" + GoQuote.quote(in) + "): " + message
+          + (at.isEmpty() ? "" : " (at " + GoQuote.quote(at) + ")"), null, false, false);
+    }
+  }
+
   /**
-   * Go's {@code netip.ParseAddr}: IPv4 as 4 bytes, IPv6 as 16 bytes, or null when the text is not an
-   * address. The zone is returned separately; callers decide whether they accept one.
+   * Go's {@code netip.ParseAddr}: IPv4 as 4 bytes, IPv6 as 16 bytes, the zone returned separately
+   * (callers decide whether they accept one); text that is no address fails with Go's message.
    */
-  public static Parsed parseAddr(String s) {
+  public static Parsed parse(String s) {
     for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      if (c == '.') {
-        byte[] v4 = new byte[4];
-        return parseIpv4Fields(s, 0, s.length(), v4) ? new Parsed(v4, "") : null;
-      }
-      if (c == ':') {
-        return parseIpv6(s);
-      }
-      if (c == '%') {
-        return null;
+      switch (s.charAt(i)) {
+        case '.' -> {
+          byte[] v4 = new byte[4];
+          parseIpv4Fields(s, 0, s.length(), v4, 0);
+          return new Parsed(v4, "");
+        }
+        case ':' -> {
+          return parseIpv6(s);
+        }
+        case '%' -> throw new ParseError(s, "missing IPv6 address", "");
+        default -> { }
       }
     }
-    return null;
+    throw new ParseError(s, "unable to parse IP", "");
+  }
+
+  /** {@link #parse}, or null when the text is not an address. */
+  public static Parsed parseAddr(String s) {
+    try {
+      return parse(s);
+    } catch (ParseError e) {
+      return null;
+    }
   }
 
   /** Go's {@code net.ParseIP}: a 16-byte address (IPv4 in mapped form), or null; zones are rejected. */
@@ -47,55 +69,54 @@ public final class GoIp {
     return to16(p.bytes());
   }
 
-  private static boolean parseIpv4Fields(String s, int from, int to, byte[] fields) {
+  /** The dotted fields of {@code in[from, to)} into {@code fields[at, at + 4)}; errors name all of {@code in}. */
+  private static void parseIpv4Fields(String in, int from, int to, byte[] fields, int at) {
     int val = 0;
     int pos = 0;
     int digits = 0;
     for (int i = from; i < to; i++) {
-      char c = s.charAt(i);
+      char c = in.charAt(i);
       if (c >= '0' && c <= '9') {
         if (digits == 1 && val == 0) {
-          return false;
+          throw new ParseError(in, "IPv4 field has octet with leading zero", "");
         }
         val = val * 10 + (c - '0');
         digits++;
         if (val > 255) {
-          return false;
+          throw new ParseError(in, "IPv4 field has value >255", "");
         }
       } else if (c == '.') {
-        if (i == from || i == to - 1 || s.charAt(i - 1) == '.' || pos == 3) {
-          return false;
+        if (i == from || i == to - 1 || in.charAt(i - 1) == '.') {
+          throw new ParseError(in, "IPv4 field must have at least one digit", in.substring(i, to));
         }
-        fields[pos++] = (byte) val;
+        if (pos == 3) {
+          throw new ParseError(in, "IPv4 address too long", "");
+        }
+        fields[at + pos++] = (byte) val;
         val = 0;
         digits = 0;
       } else {
-        return false;
+        throw new ParseError(in, "unexpected character", in.substring(i, to));
       }
     }
     if (pos < 3) {
-      return false;
+      throw new ParseError(in, "IPv4 address too short", "");
     }
-    fields[3] = (byte) val;
-    return true;
+    fields[at + 3] = (byte) val;
   }
 
+  /** Go's {@code parseIPv6}, reading {@code in} by index: {@code p} is where Go's remaining {@code s} starts. */
   private static Parsed parseIpv6(String in) {
-    String s = in;
-    String zone = "";
-    int pct = s.indexOf('%');
-    if (pct >= 0) {
-      zone = s.substring(pct + 1);
-      s = s.substring(0, pct);
-      if (zone.isEmpty()) {
-        return null;
-      }
+    int pct = in.indexOf('%');
+    int end = pct < 0 ? in.length() : pct;
+    String zone = pct < 0 ? "" : in.substring(pct + 1);
+    if (pct >= 0 && zone.isEmpty()) {
+      throw new ParseError(in, "zone must be a non-empty string", "");
     }
-    int end = s.length();
     byte[] ip = new byte[16];
     int ellipsis = -1;
     int p = 0;
-    if (end >= 2 && s.charAt(0) == ':' && s.charAt(1) == ':') {
+    if (end >= 2 && in.charAt(0) == ':' && in.charAt(1) == ':') {
       ellipsis = 0;
       p = 2;
       if (p == end) {
@@ -107,27 +128,28 @@ public final class GoIp {
       int off = 0;
       int acc = 0;
       for (; p + off < end; off++) {
-        int d = hexDigit(s.charAt(p + off));
+        int d = GoHex.digit(in.charAt(p + off));
         if (d < 0) {
           break;
         }
-        if (off > 3) {
-          return null;
-        }
         acc = (acc << 4) + d;
+        if (off > 3) {
+          throw new ParseError(in, "each group must have 4 or less digits", in.substring(p, end));
+        }
       }
       if (off == 0) {
-        return null;
+        throw new ParseError(in, "each colon-separated field must have at least one digit", in.substring(p, end));
       }
-      if (p + off < end && s.charAt(p + off) == '.') {
-        if ((ellipsis < 0 && i != 12) || i + 4 > 16) {
-          return null;
+      if (p + off < end && in.charAt(p + off) == '.') {
+        if (ellipsis < 0 && i != 12) {
+          throw new ParseError(in, "embedded IPv4 address must replace the final 2 fields of the address",
+              in.substring(p, end));
         }
-        byte[] v4 = new byte[4];
-        if (!parseIpv4Fields(s, p, end, v4)) {
-          return null;
+        if (i + 4 > 16) {
+          throw new ParseError(in, "too many hex fields to fit an embedded IPv4 at the end of the address",
+              in.substring(p, end));
         }
-        System.arraycopy(v4, 0, ip, i, 4);
+        parseIpv4Fields(in, p, end, ip, i);
         p = end;
         i += 4;
         break;
@@ -139,13 +161,15 @@ public final class GoIp {
       if (p == end) {
         break;
       }
-      if (s.charAt(p) != ':' || p + 1 == end) {
-        return null;
+      if (in.charAt(p) != ':') {
+        throw new ParseError(in, "unexpected character, want colon", in.substring(p, end));
+      } else if (p + 1 == end) {
+        throw new ParseError(in, "colon must be followed by more characters", in.substring(p, end));
       }
       p++;
-      if (s.charAt(p) == ':') {
+      if (in.charAt(p) == ':') {
         if (ellipsis >= 0) {
-          return null;
+          throw new ParseError(in, "multiple :: in address", in.substring(p, end));
         }
         ellipsis = i;
         p++;
@@ -155,11 +179,11 @@ public final class GoIp {
       }
     }
     if (p != end) {
-      return null;
+      throw new ParseError(in, "trailing garbage after address", in.substring(p, end));
     }
     if (i < 16) {
       if (ellipsis < 0) {
-        return null;
+        throw new ParseError(in, "address string too short", "");
       }
       int n = 16 - i;
       for (int j = i - 1; j >= ellipsis; j--) {
@@ -167,22 +191,9 @@ public final class GoIp {
       }
       Arrays.fill(ip, ellipsis, ellipsis + n, (byte) 0);
     } else if (ellipsis >= 0) {
-      return null;
+      throw new ParseError(in, "the :: must expand to at least one field of zeros", "");
     }
     return new Parsed(ip, zone);
-  }
-
-  private static int hexDigit(char c) {
-    if (c >= '0' && c <= '9') {
-      return c - '0';
-    }
-    if (c >= 'a' && c <= 'f') {
-      return c - 'a' + 10;
-    }
-    if (c >= 'A' && c <= 'F') {
-      return c - 'A' + 10;
-    }
-    return -1;
   }
 
   /** Go's {@code IP.To4}: the 4-byte form of an IPv4 or IPv4-mapped address, otherwise null. */

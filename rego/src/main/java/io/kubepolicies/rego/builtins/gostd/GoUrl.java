@@ -1,20 +1,23 @@
 package io.kubepolicies.rego.builtins.gostd;
 
+import io.kubepolicies.rego.builtins.gostd.UrlEscaping.Mode;
 import io.kubepolicies.rego.value.BooleanValue;
+import io.kubepolicies.rego.value.GoQuote;
 import io.kubepolicies.rego.value.NullValue;
 import io.kubepolicies.rego.value.ObjectValue;
-import io.kubepolicies.rego.value.RegoText;
 import io.kubepolicies.rego.value.StringValue;
 import io.kubepolicies.rego.value.Value;
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Locale;
 
 /**
- * A URL parsed by the rules of Go's {@code net/url.Parse}, with the parts OPA's built-ins use: the
- * host and escaped path for AWS signing, the re-serialised form and the JSON shape of
- * {@code url.URL} for certificate URIs. {@link java.net.URI} differs (it rejects characters Go
- * accepts and splits the parts differently), which would change signatures.
+ * A URL as Go's {@code net/url.Parse} reads it, with Go's validation and error messages, e.g.
+ * {@code parse "http://a<b@x/": net/url: invalid userinfo}, including Go's 2025 host hardening (a
+ * bracketed host must be an IPv6 address, and brackets may only open the host). It serves
+ * {@code uri.parse}, AWS request signing (host and escaped path), and certificate URIs (Go's
+ * {@code URL.String} and the JSON of a {@code url.URL}). {@link java.net.URI} differs: it rejects
+ * characters Go accepts and splits the parts differently, which would change signatures.
  */
 public record GoUrl(
     String scheme,
@@ -32,351 +35,68 @@ public record GoUrl(
   /** Go's {@code url.Userinfo}; the password is null when absent. */
   public record Userinfo(String username, String password) {
     String serialise() {
-      String s = escape(username, Mode.USER_PASSWORD);
-      return password == null ? s : s + ":" + escape(password, Mode.USER_PASSWORD);
+      String s = UrlEscaping.escape(username, Mode.USER_PASSWORD);
+      return password == null ? s : s + ":" + UrlEscaping.escape(password, Mode.USER_PASSWORD);
     }
   }
 
-  /** A parse failure; the message is Go's {@code url.Error} text. */
-  public static final class ParseException extends IllegalArgumentException {
-    private static final long serialVersionUID = 1L;
-
-    ParseException(String url, String reason) {
-      super("parse " + quote(url) + ": " + reason);
-    }
-  }
-
-  private enum Mode { PATH, HOST, ZONE, USER_PASSWORD, QUERY_COMPONENT, FRAGMENT }
-
-  private static final class Failure extends Exception {
-    private static final long serialVersionUID = 1L;
-
-    Failure(String reason) {
-      super(reason, null, false, false);
-    }
-  }
-
+  /** Go's {@code url.Parse}; failures are {@link UrlError}s with Go's message. */
   public static GoUrl parse(String rawUrl) {
     int hash = rawUrl.indexOf('#');
     String u = hash < 0 ? rawUrl : rawUrl.substring(0, hash);
-    Builder b;
+    Builder url;
     try {
-      b = parseWithoutFragment(u);
-    } catch (Failure f) {
-      throw new ParseException(u, f.getMessage());
+      url = parseWithoutFragment(u);
+    } catch (UrlError e) {
+      throw wrap(u, e);
     }
-    if (hash >= 0) {
+    String frag = hash < 0 ? "" : rawUrl.substring(hash + 1);
+    if (!frag.isEmpty()) {
       try {
-        String frag = rawUrl.substring(hash + 1);
-        b.fragment = unescape(frag, Mode.FRAGMENT);
-        b.rawFragment = frag.equals(escape(b.fragment, Mode.FRAGMENT)) ? "" : frag;
-      } catch (Failure f) {
-        throw new ParseException(rawUrl, f.getMessage());
+        byte[] escaped = UrlEscaping.utf8(frag);
+        byte[] decoded = UrlEscaping.unescape(escaped, Mode.FRAGMENT);
+        url.fragment = new String(decoded, StandardCharsets.UTF_8);
+        url.rawFragment = Arrays.equals(UrlEscaping.escape(decoded, Mode.FRAGMENT), escaped) ? "" : frag;
+      } catch (UrlError e) {
+        throw wrap(rawUrl, e);
       }
     }
-    return b.build();
+    return url.build();
   }
 
-  private static final class Builder {
-    String scheme = "";
-    String opaque = "";
-    Userinfo user;
-    String host = "";
-    String path = "";
-    String rawPath = "";
-    boolean omitHost;
-    boolean forceQuery;
-    String rawQuery = "";
-    String fragment = "";
-    String rawFragment = "";
-
-    GoUrl build() {
-      return new GoUrl(scheme, opaque, user, host, path, rawPath, omitHost, forceQuery, rawQuery, fragment, rawFragment);
+  /** The host without a port and without the brackets of an IPv6 literal (Go's {@code Hostname}). */
+  public String hostname() {
+    String h = host;
+    int colon = h.lastIndexOf(':');
+    if (colon >= 0 && validOptionalPort(h.substring(colon))) {
+      h = h.substring(0, colon);
     }
+    return h.startsWith("[") && h.endsWith("]") ? h.substring(1, h.length() - 1) : h;
   }
 
-  private static Builder parseWithoutFragment(String raw) throws Failure {
-    for (int i = 0; i < raw.length(); i++) {
-      char c = raw.charAt(i);
-      if (c < 0x20 || c == 0x7f) {
-        throw new Failure("net/url: invalid control character in URL");
-      }
-    }
-    Builder url = new Builder();
-    if (raw.equals("*")) {
-      url.path = "*";
-      return url;
-    }
-    String rest = raw;
-    int colon = schemeEnd(raw);
-    if (colon == 0) {
-      throw new Failure("missing protocol scheme");
-    }
-    if (colon > 0) {
-      url.scheme = raw.substring(0, colon).toLowerCase(Locale.ROOT);
-      rest = raw.substring(colon + 1);
-    }
-    if (rest.endsWith("?") && rest.indexOf('?') == rest.length() - 1) {
-      url.forceQuery = true;
-      rest = rest.substring(0, rest.length() - 1);
-    } else {
-      int q = rest.indexOf('?');
-      if (q >= 0) {
-        url.rawQuery = rest.substring(q + 1);
-        rest = rest.substring(0, q);
-      }
-    }
-    if (!rest.startsWith("/")) {
-      if (!url.scheme.isEmpty()) {
-        url.opaque = rest;
-        return url;
-      }
-      int slash = rest.indexOf('/');
-      String segment = slash < 0 ? rest : rest.substring(0, slash);
-      if (segment.contains(":")) {
-        throw new Failure("first path segment in URL cannot contain colon");
-      }
-    }
-    if ((!url.scheme.isEmpty() || !rest.startsWith("///")) && rest.startsWith("//")) {
-      String authority = rest.substring(2);
-      rest = "";
-      int slash = authority.indexOf('/');
-      if (slash >= 0) {
-        rest = authority.substring(slash);
-        authority = authority.substring(0, slash);
-      }
-      parseAuthority(authority, url);
-    } else if (!url.scheme.isEmpty() && rest.startsWith("/")) {
-      url.omitHost = true;
-    }
-    url.path = unescape(rest, Mode.PATH);
-    url.rawPath = rest.equals(escape(url.path, Mode.PATH)) ? "" : rest;
-    return url;
-  }
-
-  /** The index of the scheme's colon, -1 when there is no scheme, 0 for a leading colon. */
-  private static int schemeEnd(String raw) {
-    for (int i = 0; i < raw.length(); i++) {
-      char c = raw.charAt(i);
-      if (c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z') {
-        continue;
-      }
-      if (c >= '0' && c <= '9' || c == '+' || c == '-' || c == '.') {
-        if (i == 0) {
-          return -1;
-        }
-        continue;
-      }
-      return c == ':' ? i : -1;
-    }
-    return -1;
-  }
-
-  private static void parseAuthority(String authority, Builder url) throws Failure {
-    int at = authority.lastIndexOf('@');
-    url.host = parseHost(at < 0 ? authority : authority.substring(at + 1));
-    if (at < 0) {
-      return;
-    }
-    String userinfo = authority.substring(0, at);
-    for (int i = 0; i < userinfo.length(); i++) {
-      char c = userinfo.charAt(i);
-      boolean ok = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || "-._:~!$&'()*+,;=%@".indexOf(c) >= 0;
-      if (!ok) {
-        throw new Failure("net/url: invalid userinfo");
-      }
-    }
-    int colon = userinfo.indexOf(':');
-    if (colon < 0) {
-      url.user = new Userinfo(unescape(userinfo, Mode.USER_PASSWORD), null);
-    } else {
-      url.user = new Userinfo(
-          unescape(userinfo.substring(0, colon), Mode.USER_PASSWORD),
-          unescape(userinfo.substring(colon + 1), Mode.USER_PASSWORD));
-    }
-  }
-
-  private static String parseHost(String host) throws Failure {
-    if (host.startsWith("[")) {
-      int close = host.lastIndexOf(']');
-      if (close < 0) {
-        throw new Failure("missing ']' in host");
-      }
-      String colonPort = host.substring(close + 1);
-      if (!validOptionalPort(colonPort)) {
-        throw new Failure("invalid port " + quote(colonPort) + " after host");
-      }
-      int zone = host.substring(0, close).indexOf("%25");
-      if (zone >= 0) {
-        return unescape(host.substring(0, zone), Mode.HOST)
-            + unescape(host.substring(zone, close), Mode.ZONE)
-            + unescape(host.substring(close), Mode.HOST);
-      }
-    } else {
-      int colon = host.lastIndexOf(':');
-      if (colon >= 0) {
-        String colonPort = host.substring(colon);
-        if (!validOptionalPort(colonPort)) {
-          throw new Failure("invalid port " + quote(colonPort) + " after host");
-        }
-      }
-    }
-    return unescape(host, Mode.HOST);
-  }
-
-  private static boolean validOptionalPort(String port) {
-    if (port.isEmpty()) {
-      return true;
-    }
-    if (port.charAt(0) != ':') {
-      return false;
-    }
-    for (int i = 1; i < port.length(); i++) {
-      if (port.charAt(i) < '0' || port.charAt(i) > '9') {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  private static boolean shouldEscape(int c, Mode mode) {
-    if (c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9') {
-      return false;
-    }
-    if ((mode == Mode.HOST || mode == Mode.ZONE) && "!$&'()*+,;=:[]<>\"".indexOf(c) >= 0) {
-      return false;
-    }
-    if ("-_.~".indexOf(c) >= 0) {
-      return false;
-    }
-    if ("$&+,/:;=?@".indexOf(c) >= 0) {
-      switch (mode) {
-        case PATH:
-          return c == '?';
-        case USER_PASSWORD:
-          return c == '@' || c == '/' || c == '?' || c == ':';
-        case QUERY_COMPONENT:
-          return true;
-        case FRAGMENT:
-          return false;
-        default:
-          break;
-      }
-    }
-    if (mode == Mode.FRAGMENT && "!()*".indexOf(c) >= 0) {
-      return false;
-    }
-    return true;
-  }
-
-  private static String unescape(String s, Mode mode) throws Failure {
-    byte[] in = s.getBytes(StandardCharsets.UTF_8);
-    ByteArrayOutputStream out = new ByteArrayOutputStream(in.length);
-    for (int i = 0; i < in.length; ) {
-      int c = in[i] & 0xff;
-      if (c == '%') {
-        if (i + 2 >= in.length || hex(in[i + 1]) < 0 || hex(in[i + 2]) < 0) {
-          String bad = new String(in, i, Math.min(3, in.length - i), StandardCharsets.UTF_8);
-          throw new Failure("invalid URL escape " + quote(bad));
-        }
-        String escape = new String(in, i, 3, StandardCharsets.UTF_8);
-        if (mode == Mode.HOST && hex(in[i + 1]) < 8 && !escape.equals("%25")) {
-          throw new Failure("invalid URL escape " + quote(escape));
-        }
-        int decoded = hex(in[i + 1]) << 4 | hex(in[i + 2]);
-        if (mode == Mode.ZONE && !escape.equals("%25") && decoded != ' ' && shouldEscape(decoded, Mode.HOST)) {
-          throw new Failure("invalid URL escape " + quote(escape));
-        }
-        out.write(decoded);
-        i += 3;
-      } else {
-        if ((mode == Mode.HOST || mode == Mode.ZONE) && c < 0x80 && shouldEscape(c, mode)) {
-          throw new Failure("invalid character " + quote(String.valueOf((char) c)) + " in host name");
-        }
-        out.write(mode == Mode.QUERY_COMPONENT && c == '+' ? ' ' : c);
-        i++;
-      }
-    }
-    return out.toString(StandardCharsets.UTF_8);
-  }
-
-  private static String escape(String s, Mode mode) {
-    byte[] in = s.getBytes(StandardCharsets.UTF_8);
-    StringBuilder out = new StringBuilder(in.length);
-    for (byte b : in) {
-      int c = b & 0xff;
-      if (c == ' ' && mode == Mode.QUERY_COMPONENT) {
-        out.append('+');
-      } else if (shouldEscape(c, mode)) {
-        out.append('%').append("0123456789ABCDEF".charAt(c >> 4)).append("0123456789ABCDEF".charAt(c & 15));
-      } else {
-        out.append((char) c);
-      }
-    }
-    return out.toString();
-  }
-
-  private static String quote(String s) {
-    StringBuilder sb = new StringBuilder();
-    RegoText.quote(s, sb);
-    return sb.toString();
-  }
-
-  private static int hex(byte b) {
-    if (b >= '0' && b <= '9') {
-      return b - '0';
-    }
-    if (b >= 'a' && b <= 'f') {
-      return b - 'a' + 10;
-    }
-    if (b >= 'A' && b <= 'F') {
-      return b - 'A' + 10;
-    }
-    return -1;
-  }
-
-  private static boolean validEncoded(String s, Mode mode) {
-    for (byte b : s.getBytes(StandardCharsets.UTF_8)) {
-      int c = b & 0xff;
-      if ("!$&'()*+,;=:@[]%".indexOf(c) >= 0) {
-        continue;
-      }
-      if (shouldEscape(c, mode)) {
-        return false;
-      }
-    }
-    return true;
+  /** The port, or empty (Go's {@code Port}). */
+  public String port() {
+    int colon = host.lastIndexOf(':');
+    return colon >= 0 && validOptionalPort(host.substring(colon)) ? host.substring(colon + 1) : "";
   }
 
   /** Go's {@code URL.EscapedPath}. */
   public String escapedPath() {
-    if (!rawPath.isEmpty() && validEncoded(rawPath, Mode.PATH)) {
-      try {
-        if (unescape(rawPath, Mode.PATH).equals(path)) {
-          return rawPath;
-        }
-      } catch (Failure ignored) {
-        // fall through to the escaped form, as Go does
-      }
+    if (!rawPath.isEmpty() && validEncoded(rawPath, Mode.PATH) && decodes(rawPath, Mode.PATH, path)) {
+      return rawPath;
     }
     if (path.equals("*")) {
       return "*";
     }
-    return escape(path, Mode.PATH);
+    return UrlEscaping.escape(path, Mode.PATH);
   }
 
   /** Go's {@code URL.EscapedFragment}. */
   public String escapedFragment() {
-    if (!rawFragment.isEmpty() && validEncoded(rawFragment, Mode.FRAGMENT)) {
-      try {
-        if (unescape(rawFragment, Mode.FRAGMENT).equals(fragment)) {
-          return rawFragment;
-        }
-      } catch (Failure ignored) {
-        // fall through to the escaped form, as Go does
-      }
+    if (!rawFragment.isEmpty() && validEncoded(rawFragment, Mode.FRAGMENT) && decodes(rawFragment, Mode.FRAGMENT, fragment)) {
+      return rawFragment;
     }
-    return escape(fragment, Mode.FRAGMENT);
+    return UrlEscaping.escape(fragment, Mode.FRAGMENT);
   }
 
   /** Go's {@code URL.String}. */
@@ -389,17 +109,15 @@ public record GoUrl(
     if (!opaque.isEmpty()) {
       buf.append(opaque);
     } else {
-      if (!scheme.isEmpty() || !host.isEmpty() || user != null) {
-        if (!(omitHost && host.isEmpty() && user == null)) {
-          if (!host.isEmpty() || !path.isEmpty() || user != null) {
-            buf.append("//");
-          }
-          if (user != null) {
-            buf.append(user.serialise()).append('@');
-          }
-          if (!host.isEmpty()) {
-            buf.append(escape(host, Mode.HOST));
-          }
+      if ((!scheme.isEmpty() || !host.isEmpty() || user != null) && !(omitHost && host.isEmpty() && user == null)) {
+        if (!host.isEmpty() || !path.isEmpty() || user != null) {
+          buf.append("//");
+        }
+        if (user != null) {
+          buf.append(user.serialise()).append('@');
+        }
+        if (!host.isEmpty()) {
+          buf.append(UrlEscaping.escape(host, Mode.HOST));
         }
       }
       String p = escapedPath();
@@ -439,5 +157,216 @@ public record GoUrl(
         .put("Fragment", StringValue.of(fragment))
         .put("RawFragment", StringValue.of(rawFragment))
         .build();
+  }
+
+  private static final class Builder {
+    String scheme = "";
+    String opaque = "";
+    Userinfo user;
+    String host = "";
+    String path = "";
+    String rawPath = "";
+    boolean omitHost;
+    boolean forceQuery;
+    String rawQuery = "";
+    String fragment = "";
+    String rawFragment = "";
+
+    GoUrl build() {
+      return new GoUrl(scheme, opaque, user, host, path, rawPath, omitHost, forceQuery, rawQuery, fragment, rawFragment);
+    }
+  }
+
+  private static UrlError wrap(String url, UrlError cause) {
+    return new UrlError("parse " + GoQuote.quote(url) + ": " + cause.getMessage());
+  }
+
+  private static Builder parseWithoutFragment(String raw) {
+    for (int i = 0; i < raw.length(); i++) {
+      char c = raw.charAt(i);
+      if (c < 0x20 || c == 0x7f) {
+        throw new UrlError("net/url: invalid control character in URL");
+      }
+    }
+    Builder url = new Builder();
+    if (raw.equals("*")) {
+      url.path = "*";
+      return url;
+    }
+    int schemeEnd = schemeEnd(raw);
+    String rest = raw;
+    if (schemeEnd >= 0) {
+      url.scheme = raw.substring(0, schemeEnd).toLowerCase(Locale.ROOT);
+      rest = raw.substring(schemeEnd + 1);
+    }
+    if (rest.endsWith("?") && rest.indexOf('?') == rest.length() - 1) {
+      url.forceQuery = true;
+      rest = rest.substring(0, rest.length() - 1);
+    } else {
+      int q = rest.indexOf('?');
+      if (q >= 0) {
+        url.rawQuery = rest.substring(q + 1);
+        rest = rest.substring(0, q);
+      }
+    }
+    if (!rest.startsWith("/")) {
+      if (!url.scheme.isEmpty()) {
+        url.opaque = rest;
+        return url;
+      }
+      int slash = rest.indexOf('/');
+      if ((slash < 0 ? rest : rest.substring(0, slash)).indexOf(':') >= 0) {
+        throw new UrlError("first path segment in URL cannot contain colon");
+      }
+    }
+    if ((!url.scheme.isEmpty() || !rest.startsWith("///")) && rest.startsWith("//")) {
+      String authority = rest.substring(2);
+      int slash = authority.indexOf('/');
+      rest = slash < 0 ? "" : authority.substring(slash);
+      parseAuthority(slash < 0 ? authority : authority.substring(0, slash), url);
+    } else if (!url.scheme.isEmpty() && rest.startsWith("/")) {
+      url.omitHost = true;
+    }
+    byte[] escaped = UrlEscaping.utf8(rest);
+    byte[] decoded = UrlEscaping.unescape(escaped, Mode.PATH);
+    url.path = new String(decoded, StandardCharsets.UTF_8);
+    url.rawPath = Arrays.equals(UrlEscaping.escape(decoded, Mode.PATH), escaped) ? "" : rest;
+    return url;
+  }
+
+  /** The index of the colon ending a valid scheme ({@code [a-zA-Z][a-zA-Z0-9+-.]*}), or -1 when there is none. */
+  private static int schemeEnd(String raw) {
+    for (int i = 0; i < raw.length(); i++) {
+      char c = raw.charAt(i);
+      if ('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z') {
+        continue;
+      }
+      if ('0' <= c && c <= '9' || c == '+' || c == '-' || c == '.') {
+        if (i == 0) {
+          return -1;
+        }
+        continue;
+      }
+      if (c == ':') {
+        if (i == 0) {
+          throw new UrlError("missing protocol scheme");
+        }
+        return i;
+      }
+      return -1;
+    }
+    return -1;
+  }
+
+  /** Reads {@code [userinfo@]host[:port]} into the builder. */
+  private static void parseAuthority(String authority, Builder url) {
+    int at = authority.lastIndexOf('@');
+    url.host = parseHost(at < 0 ? authority : authority.substring(at + 1));
+    if (at < 0) {
+      return;
+    }
+    String userinfo = authority.substring(0, at);
+    if (!validUserinfo(userinfo)) {
+      throw new UrlError("net/url: invalid userinfo");
+    }
+    int colon = userinfo.indexOf(':');
+    if (colon < 0) {
+      url.user = new Userinfo(UrlEscaping.unescape(userinfo, Mode.USER_PASSWORD), null);
+    } else {
+      url.user = new Userinfo(
+          UrlEscaping.unescape(userinfo.substring(0, colon), Mode.USER_PASSWORD),
+          UrlEscaping.unescape(userinfo.substring(colon + 1), Mode.USER_PASSWORD));
+    }
+  }
+
+  private static String parseHost(String host) {
+    int open = host.lastIndexOf('[');
+    if (open > 0) {
+      throw new UrlError("invalid IP-literal");
+    }
+    if (open == 0) {
+      int close = host.lastIndexOf(']');
+      if (close < 0) {
+        throw new UrlError("missing ']' in host");
+      }
+      String colonPort = host.substring(close + 1);
+      if (!validOptionalPort(colonPort)) {
+        throw invalidPort(colonPort);
+      }
+      String port = UrlEscaping.unescape(colonPort, Mode.HOST);
+      String inside = host.substring(1, close);
+      int zone = inside.indexOf("%25");
+      String address = zone < 0
+          ? UrlEscaping.unescape(inside, Mode.HOST)
+          : UrlEscaping.unescape(inside.substring(0, zone), Mode.HOST)
+              + UrlEscaping.unescape(inside.substring(zone), Mode.ZONE);
+      GoIp.Parsed ip;
+      try {
+        ip = GoIp.parse(address);
+      } catch (GoIp.ParseError e) {
+        throw new UrlError("invalid host: " + e.getMessage());
+      }
+      if (ip.bytes().length == 4) {
+        throw new UrlError("invalid IP-literal");
+      }
+      return "[" + address + "]" + port;
+    }
+    int colon = host.lastIndexOf(':');
+    if (colon >= 0 && !validOptionalPort(host.substring(colon))) {
+      throw invalidPort(host.substring(colon));
+    }
+    return UrlEscaping.unescape(host, Mode.HOST);
+  }
+
+  private static UrlError invalidPort(String colonPort) {
+    return new UrlError("invalid port " + GoQuote.quote(colonPort) + " after host");
+  }
+
+  /** Empty, or a colon followed by ASCII digits only. */
+  private static boolean validOptionalPort(String port) {
+    if (port.isEmpty()) {
+      return true;
+    }
+    if (port.charAt(0) != ':') {
+      return false;
+    }
+    for (int i = 1; i < port.length(); i++) {
+      char c = port.charAt(i);
+      if (c < '0' || c > '9') {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean validUserinfo(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (!('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
+          || "-._:~!$&'()*+,;=%@".indexOf(c) >= 0)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Go's {@code validEncoded}: only characters that need no escaping, sub-delimiters and escapes. */
+  private static boolean validEncoded(String s, Mode mode) {
+    for (byte b : UrlEscaping.utf8(s)) {
+      int c = b & 0xff;
+      if ("!$&'()*+,;=:@[]%".indexOf(c) < 0 && UrlEscaping.shouldEscape(c, mode)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Whether {@code raw} unescapes to {@code decoded}; malformed escapes do not. */
+  private static boolean decodes(String raw, Mode mode, String decoded) {
+    try {
+      return UrlEscaping.unescape(raw, mode).equals(decoded);
+    } catch (UrlError malformed) {
+      return false;
+    }
   }
 }

@@ -8,6 +8,7 @@ import io.kubepolicies.rego.builtins.net.NetworkAccess;
 import io.kubepolicies.rego.types.Type;
 import io.kubepolicies.rego.value.ArrayValue;
 import io.kubepolicies.rego.value.BooleanValue;
+import io.kubepolicies.rego.value.GoQuote;
 import io.kubepolicies.rego.value.NullValue;
 import io.kubepolicies.rego.value.NumberValue;
 import io.kubepolicies.rego.value.ObjectValue;
@@ -104,7 +105,7 @@ public final class HttpFamily implements BuiltinFamily {
       }
       String text = RegoText.write(duration);
       if (!(duration instanceof NumberValue n) || n.intValueExact() == null) {
-        throw BuiltinException.error("strconv.ParseInt: parsing " + HttpSendOptions.quote(text) + ": invalid syntax");
+        throw BuiltinException.error("strconv.ParseInt: parsing " + GoQuote.quote(text) + ": invalid syntax");
       }
     }
     Value mode = request.get("caching_mode");

@@ -2,6 +2,7 @@ package io.kubepolicies.rego.builtins.http;
 
 import io.kubepolicies.rego.builtins.BuiltinContext;
 import io.kubepolicies.rego.builtins.crypto.PemKeyPair;
+import io.kubepolicies.rego.value.GoQuote;
 import java.io.IOException;
 import java.net.Socket;
 import java.net.URI;
@@ -60,11 +61,11 @@ final class HttpSendExecutor {
     try {
       uri = new URI(options.url());
     } catch (URISyntaxException e) {
-      throw new SendException("parse " + HttpSendOptions.quote(options.url()) + ": " + e.getReason(), false, false);
+      throw new SendException("parse " + GoQuote.quote(options.url()) + ": " + e.getReason(), false, false);
     }
     if (uri.getScheme() == null || !(uri.getScheme().equalsIgnoreCase("http") || uri.getScheme().equalsIgnoreCase("https"))) {
-      throw new SendException(op(options) + " " + HttpSendOptions.quote(options.url()) + ": unsupported protocol scheme "
-          + HttpSendOptions.quote(uri.getScheme() == null ? "" : uri.getScheme()), true, false);
+      throw new SendException(op(options) + " " + GoQuote.quote(options.url()) + ": unsupported protocol scheme "
+          + GoQuote.quote(uri.getScheme() == null ? "" : uri.getScheme()), true, false);
     }
     HttpClient client = client(options);
     HttpRequest request = request(options, uri);
@@ -74,16 +75,16 @@ final class HttpSendExecutor {
         return client.send(request, HttpResponse.BodyHandlers.ofByteArray());
       } catch (HttpTimeoutException e) {
         if (attempt >= options.maxRetryAttempts()) {
-          throw new SendException(op(options) + " " + HttpSendOptions.quote(options.url())
+          throw new SendException(op(options) + " " + GoQuote.quote(options.url())
               + ": context deadline exceeded (Client.Timeout exceeded while awaiting headers)", true, true);
         }
       } catch (IOException e) {
         if (attempt >= options.maxRetryAttempts()) {
-          throw new SendException(op(options) + " " + HttpSendOptions.quote(options.url()) + ": " + describe(e), true, false);
+          throw new SendException(op(options) + " " + GoQuote.quote(options.url()) + ": " + describe(e), true, false);
         }
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
-        throw new SendException(op(options) + " " + HttpSendOptions.quote(options.url()) + ": context canceled", true, false);
+        throw new SendException(op(options) + " " + GoQuote.quote(options.url()) + ": context canceled", true, false);
       }
       backoff(attempt);
     }
@@ -199,11 +200,11 @@ final class HttpSendExecutor {
     }
     if (!tls.caCertFile().isEmpty()) {
       cas.addAll(appended(Files.readString(Path.of(tls.caCertFile()), StandardCharsets.UTF_8),
-          "could not append CA certificates from " + HttpSendOptions.quote(tls.caCertFile())));
+          "could not append CA certificates from " + GoQuote.quote(tls.caCertFile())));
     }
     if (!tls.caCertEnv().isEmpty()) {
       cas.addAll(appended(env(tls.caCertEnv()), "could not add CA certificates from envvar "
-          + HttpSendOptions.quote(tls.caCertEnv()) + ": could not append certificates"));
+          + GoQuote.quote(tls.caCertEnv()) + ": could not append certificates"));
     }
     if (cas.isEmpty()) {
       return null;

@@ -1,8 +1,11 @@
 package io.kubepolicies.rego.builtins.http;
 
 import io.kubepolicies.rego.builtins.BuiltinException;
-import io.kubepolicies.rego.builtins.gostd.GoJson;
+import io.kubepolicies.rego.builtins.gostd.GoJsonWriter;
+import io.kubepolicies.rego.builtins.strings.GoText;
+import io.kubepolicies.rego.builtins.time.GoDuration;
 import io.kubepolicies.rego.value.BooleanValue;
+import io.kubepolicies.rego.value.GoQuote;
 import io.kubepolicies.rego.value.Json;
 import io.kubepolicies.rego.value.NumberValue;
 import io.kubepolicies.rego.value.ObjectValue;
@@ -63,15 +66,16 @@ record HttpSendOptions(
     for (Value k : request.sortedKeys()) {
       String key = ((StringValue) k).value();
       Value v = request.get(k);
-      String text = v instanceof StringValue s ? trimQuotes(s.value()) : null;
+      // OPA trims surrounding double quotes from string options
+      String text = v instanceof StringValue s ? GoText.trim(s.value(), "\"") : null;
       if (text == null && STRING_KEYS.contains(key)) {
-        throw BuiltinException.error(quote(key) + " must be a string");
+        throw BuiltinException.error(GoQuote.quote(key) + " must be a string");
       }
       switch (key) {
         case "method" -> method = text.toUpperCase(Locale.ROOT);
         case "url" -> url = text;
         case "enable_redirect" -> redirect = parseBool(v);
-        case "body" -> body = GoJson.marshal(v).getBytes(StandardCharsets.UTF_8);
+        case "body" -> body = GoJsonWriter.compact(v).getBytes(StandardCharsets.UTF_8);
         case "raw_body" -> rawBody = text.getBytes(StandardCharsets.UTF_8);
         case "tls_use_system_certs" -> systemCerts = parseBool(v);
         case "tls_insecure_skip_verify" -> insecure = parseBool(v);
@@ -85,7 +89,7 @@ record HttpSendOptions(
             "force_yaml_decode", "raise_error", "max_retry_attempts", "cache_ignored_headers" -> {
           // read elsewhere
         }
-        default -> throw BuiltinException.error("invalid parameter " + quote(key));
+        default -> throw BuiltinException.error("invalid parameter " + GoQuote.quote(key));
       }
     }
     if (headers.containsKey("Host")) {
@@ -101,32 +105,13 @@ record HttpSendOptions(
             tls.getOrDefault("tls_client_key_env_variable", "")));
   }
 
-  /** OPA trims surrounding double quotes from string options. */
-  private static String trimQuotes(String s) {
-    int start = 0;
-    int end = s.length();
-    while (start < end && s.charAt(start) == '"') {
-      start++;
-    }
-    while (end > start && s.charAt(end - 1) == '"') {
-      end--;
-    }
-    return s.substring(start, end);
-  }
-
-  static String quote(String s) {
-    StringBuilder out = new StringBuilder();
-    RegoText.quote(s, out);
-    return out.toString();
-  }
-
   /** Go's strconv.ParseBool over the value's Rego text, as OPA does for boolean options. */
   private static boolean parseBool(Value v) {
     String text = RegoText.write(v);
     return switch (text) {
       case "1", "t", "T", "TRUE", "true", "True" -> true;
       case "0", "f", "F", "FALSE", "false", "False" -> false;
-      default -> throw BuiltinException.error("strconv.ParseBool: parsing " + quote(text) + ": invalid syntax");
+      default -> throw BuiltinException.error("strconv.ParseBool: parsing " + GoQuote.quote(text) + ": invalid syntax");
     };
   }
 
@@ -137,7 +122,7 @@ record HttpSendOptions(
       return false;
     }
     if (!(v instanceof BooleanValue b)) {
-      throw BuiltinException.error("invalid value for " + quote(key) + " field");
+      throw BuiltinException.error("invalid value for " + GoQuote.quote(key) + " field");
     }
     return b.value();
   }
@@ -198,8 +183,8 @@ record HttpSendOptions(
         return Duration.ofNanos(Long.parseLong(s.value()));
       } catch (NumberFormatException notAnInteger) {
         try {
-          return Duration.ofNanos(GoDuration.parseNanos(s.value()));
-        } catch (IllegalArgumentException e) {
+          return Duration.ofNanos(GoDuration.parse(s.value()));
+        } catch (BuiltinException e) {
           throw BuiltinException.error("invalid timeout value " + RegoText.write(v) + ": " + e.getMessage());
         }
       }

@@ -2,6 +2,7 @@ package io.kubepolicies.rego.builtins.jsonschema;
 
 import com.networknt.schema.Error;
 import com.networknt.schema.path.NodePath;
+import io.kubepolicies.rego.builtins.gostd.GoFloat;
 import io.kubepolicies.rego.value.ArrayValue;
 import io.kubepolicies.rego.value.ObjectValue;
 import io.kubepolicies.rego.value.StringValue;
@@ -166,7 +167,8 @@ final class ValidationErrors {
   private void bound(Error e, String type, String text) {
     JsonNode schema = e.getSchemaNode();
     if (schema.isNumber()) {
-      entry(type, e.getInstanceLocation(), text + GoFloatText.of(schema.decimalValue()));
+      // gojsonschema prints the bound as a *big.Float with %v, which is Text('g', 10)
+      entry(type, e.getInstanceLocation(), text + GoFloat.format(schema.decimalValue(), 'g', 10));
     } else {
       entry(type, e.getInstanceLocation(), e.getMessage());
     }

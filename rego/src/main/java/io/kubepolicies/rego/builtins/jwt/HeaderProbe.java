@@ -1,6 +1,6 @@
 package io.kubepolicies.rego.builtins.jwt;
 
-import io.kubepolicies.rego.value.RegoText;
+import io.kubepolicies.rego.value.GoQuote;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -86,9 +86,7 @@ final class HeaderProbe {
       if (t.length() > 40) {
         t = t.substring(0, 20) + "..." + t.substring(t.length() - 20);
       }
-      StringBuilder out = new StringBuilder();
-      RegoText.quote(t, out);
-      return out.toString();
+      return GoQuote.quote(t);
     }
 
     private void skipWs() {
@@ -140,7 +138,7 @@ final class HeaderProbe {
               pos += 3;
               return null;
             }
-            throw new SyntaxError("unexpected value found: " + quote(s.substring(pos)));
+            throw new SyntaxError("unexpected value found: " + GoQuote.quote(s.substring(pos)));
           }
           pos += word.length();
           return null;
@@ -268,14 +266,8 @@ final class HeaderProbe {
           return;
         }
         pos = start;
-        throw new SyntaxError("cannot parse number: unexpected char: " + quote(s.substring(start, start + 1)));
+        throw new SyntaxError("cannot parse number: unexpected char: " + GoQuote.quote(s.substring(start, start + 1)));
       }
-    }
-
-    private static String quote(String t) {
-      StringBuilder out = new StringBuilder();
-      RegoText.quote(t, out);
-      return out.toString();
     }
 
     /** JSON unescaping, leaving malformed escapes as they are (fastjson's best effort). */

@@ -7,7 +7,9 @@ import io.kubepolicies.rego.builtins.BuiltinException;
 import io.kubepolicies.rego.builtins.BuiltinFamily;
 import io.kubepolicies.rego.builtins.Builtins;
 import io.kubepolicies.rego.builtins.Operands;
-import io.kubepolicies.rego.builtins.gostd.GoJson;
+import io.kubepolicies.rego.builtins.gostd.GoBase64;
+import io.kubepolicies.rego.builtins.gostd.GoJsonWriter;
+import io.kubepolicies.rego.builtins.strings.GoText;
 import io.kubepolicies.rego.types.Type;
 import io.kubepolicies.rego.value.ArrayValue;
 import io.kubepolicies.rego.value.BooleanValue;
@@ -53,7 +55,7 @@ public final class JwtFamily implements BuiltinFamily {
       return sign(headers, payload, key);
     });
     r.function("io.jwt.encode_sign", List.of(STRING_OBJECT, STRING_OBJECT, STRING_OBJECT), Type.STRING,
-        (ctx, args) -> sign(GoJson.marshal(args[0]), GoJson.marshal(args[1]), GoJson.marshal(args[2])));
+        (ctx, args) -> sign(GoJsonWriter.compact(args[0]), GoJsonWriter.compact(args[1]), GoJsonWriter.compact(args[2])));
   }
 
   private static Value decode(Value jwt) {
@@ -62,28 +64,16 @@ public final class JwtFamily implements BuiltinFamily {
     byte[] payload = token.decodedPayload();
     if (header.get("cty") instanceof StringValue cty && cty.value().equals("JWT")) {
       // a nested token's payload is the inner token, possibly quoted
-      return decode(StringValue.of(trimQuotes(new String(payload, StandardCharsets.UTF_8))));
+      return decode(StringValue.of(GoText.trim(new String(payload, StandardCharsets.UTF_8), "\"'")));
     }
     ObjectValue claims = Token.jsonObject(payload);
     byte[] signature;
     try {
-      signature = Base64Url.decode(token.signature());
-    } catch (Base64Url.DecodeException e) {
+      signature = GoBase64.decodeUrlPaddingOptional(token.signature());
+    } catch (GoBase64.CorruptInputException e) {
       throw BuiltinException.error("JWT signature had invalid encoding: " + e.getMessage());
     }
     return ArrayValue.of(header, claims, StringValue.of(HexFormat.of().formatHex(signature)));
-  }
-
-  private static String trimQuotes(String s) {
-    int start = 0;
-    int end = s.length();
-    while (start < end && (s.charAt(start) == '"' || s.charAt(start) == '\'')) {
-      start++;
-    }
-    while (end > start && (s.charAt(end - 1) == '"' || s.charAt(end - 1) == '\'')) {
-      end--;
-    }
-    return s.substring(start, end);
   }
 
   private static Value verifyHmac(JwsAlgorithm alg, Value[] args) {
@@ -195,8 +185,8 @@ public final class JwtFamily implements BuiltinFamily {
     if (jwtType && !isJson(payload)) {
       throw BuiltinException.error("type is JWT but payload is not JSON");
     }
-    String signingInput = Base64Url.encode(headers.getBytes(StandardCharsets.UTF_8)) + "."
-        + Base64Url.encode(payload.getBytes(StandardCharsets.UTF_8));
+    String signingInput = GoBase64.encodeRawUrl(headers.getBytes(StandardCharsets.UTF_8)) + "."
+        + GoBase64.encodeRawUrl(payload.getBytes(StandardCharsets.UTF_8));
     Jwk.Key key = keys.get(0);
     Object material = key.secret() != null ? key.secret() : key.privateKey();
     byte[] signature;
@@ -205,7 +195,7 @@ public final class JwtFamily implements BuiltinFamily {
     } catch (IllegalArgumentException e) {
       throw BuiltinException.error(e.getMessage());
     }
-    return StringValue.of(signingInput + "." + Base64Url.encode(signature));
+    return StringValue.of(signingInput + "." + GoBase64.encodeRawUrl(signature));
   }
 
   private static boolean isJson(String text) {

@@ -1,6 +1,7 @@
 package io.kubepolicies.rego.builtins.jwt;
 
 import io.kubepolicies.rego.builtins.BuiltinException;
+import io.kubepolicies.rego.builtins.gostd.GoBase64;
 import io.kubepolicies.rego.value.Json;
 import io.kubepolicies.rego.value.ObjectValue;
 import io.kubepolicies.rego.value.StringValue;
@@ -37,8 +38,8 @@ record Token(String header, String payload, String signature) {
   ObjectValue decodedHeader() {
     byte[] raw;
     try {
-      raw = Base64Url.decode(header);
-    } catch (Base64Url.DecodeException e) {
+      raw = GoBase64.decodeUrlPaddingOptional(header);
+    } catch (GoBase64.CorruptInputException e) {
       throw BuiltinException.error("JWT header had invalid encoding: " + e.getMessage());
     }
     ObjectValue h;
@@ -55,8 +56,8 @@ record Token(String header, String payload, String signature) {
 
   byte[] decodedPayload() {
     try {
-      return Base64Url.decode(payload);
-    } catch (Base64Url.DecodeException e) {
+      return GoBase64.decodeUrlPaddingOptional(payload);
+    } catch (GoBase64.CorruptInputException e) {
       throw BuiltinException.error("JWT payload had invalid encoding: " + e.getMessage());
     }
   }
@@ -64,8 +65,8 @@ record Token(String header, String payload, String signature) {
   /** The signature bytes; a decoding failure carries the bare base64url message, as in OPA. */
   byte[] decodedSignature() {
     try {
-      return Base64Url.decode(signature);
-    } catch (Base64Url.DecodeException e) {
+      return GoBase64.decodeUrlPaddingOptional(signature);
+    } catch (GoBase64.CorruptInputException e) {
       throw BuiltinException.error(e.getMessage());
     }
   }

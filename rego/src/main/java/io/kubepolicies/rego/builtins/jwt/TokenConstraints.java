@@ -1,14 +1,12 @@
 package io.kubepolicies.rego.builtins.jwt;
 
 import io.kubepolicies.rego.builtins.BuiltinException;
+import io.kubepolicies.rego.builtins.gostd.GoFloat;
 import io.kubepolicies.rego.value.ArrayValue;
 import io.kubepolicies.rego.value.NumberValue;
 import io.kubepolicies.rego.value.ObjectValue;
 import io.kubepolicies.rego.value.StringValue;
 import io.kubepolicies.rego.value.Value;
-import java.math.BigDecimal;
-import java.math.MathContext;
-import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.function.Function;
@@ -119,7 +117,7 @@ record TokenConstraints(String secret, String alg, String iss, String aud, List<
     } else if (!aud.isEmpty()) {
       return false;
     }
-    NumberValue now = goFloat(time / 1_000_000_000d);
+    NumberValue now = NumberValue.of(GoFloat.shortest(time / 1_000_000_000d));
     Value exp = payload.get("exp");
     if (exp != null) {
       if (!(exp instanceof NumberValue e)) {
@@ -149,17 +147,5 @@ record TokenConstraints(String secret, String alg, String iss, String aud, List<
       return a.elements().stream().anyMatch(e -> e instanceof StringValue s && s.value().equals(aud));
     }
     return false;
-  }
-
-  /** Go's strconv.FormatFloat(f, 'g', -1, 64) as an exact number: the shortest decimal that reads back as f. */
-  static NumberValue goFloat(double f) {
-    BigDecimal exact = new BigDecimal(f);
-    for (int digits = 1; digits <= 17; digits++) {
-      BigDecimal candidate = exact.round(new MathContext(digits, RoundingMode.HALF_EVEN));
-      if (candidate.doubleValue() == f) {
-        return NumberValue.of(candidate);
-      }
-    }
-    return NumberValue.of(exact);
   }
 }

@@ -40,7 +40,14 @@ public final class BinaryFloat {
       long v = n.longValue();
       return round(Long.signum(v), BigInteger.valueOf(v).abs(), false, 0, NUMBER_PRECISION);
     }
-    BigDecimal d = n.bigDecimalValue();
+    return of(n.bigDecimalValue());
+  }
+
+  /**
+   * The decimal rounded to {@link #NUMBER_PRECISION} bits, as Go's {@code big.Float.SetString} reads
+   * it; unlike {@link #of(NumberValue)} it takes any magnitude, so the caller bounds its input.
+   */
+  public static BinaryFloat of(BigDecimal d) {
     BigInteger unscaled = d.unscaledValue().abs();
     int scale = d.scale();
     if (scale <= 0) {

@@ -1,6 +1,6 @@
 package io.kubepolicies.rego.builtins.numeric;
 
-import io.kubepolicies.rego.value.RegoText;
+import io.kubepolicies.rego.value.GoQuote;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 
@@ -37,13 +37,7 @@ public final class GoFloatSyntax {
     }
 
     private static SyntaxException rejecting(String text, String reason) {
-      return new SyntaxException("strconv.ParseFloat: parsing " + quote(text) + ": " + reason);
-    }
-
-    private static String quote(String text) {
-      StringBuilder sb = new StringBuilder();
-      RegoText.quote(text, sb);
-      return sb.toString();
+      return new SyntaxException("strconv.ParseFloat: parsing " + GoQuote.quote(text) + ": " + reason);
     }
   }
 

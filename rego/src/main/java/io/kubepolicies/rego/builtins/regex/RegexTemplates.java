@@ -4,7 +4,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.google.re2j.Pattern;
 import io.kubepolicies.rego.builtins.BuiltinException;
-import io.kubepolicies.rego.value.RegoText;
+import io.kubepolicies.rego.value.GoQuote;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -76,9 +76,7 @@ public final class RegexTemplates {
   }
 
   private static BuiltinException unbalanced(String s) {
-    StringBuilder sb = new StringBuilder("unbalanced braces in ");
-    RegoText.quote(s, sb);
-    return BuiltinException.error(sb.toString());
+    return BuiltinException.error("unbalanced braces in " + GoQuote.quote(s));
   }
 
   /** Go's {@code regexp.QuoteMeta}. */

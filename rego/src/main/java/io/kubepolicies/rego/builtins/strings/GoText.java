@@ -43,6 +43,11 @@ public final class GoText {
     return s.substring(start, end);
   }
 
+  /** {@code strings.Trim}: removes leading and trailing code points that occur in {@code cutset}. */
+  public static String trim(String s, String cutset) {
+    return trim(s, cutSet(cutset), true, true);
+  }
+
   /** A predicate for "is one of the code points of {@code cutset}". */
   public static IntPredicate cutSet(String cutset) {
     int[] cps = cutset.codePoints().toArray();

@@ -2,7 +2,9 @@ package io.kubepolicies.rego.builtins.template;
 
 import io.kubepolicies.rego.builtins.format.GoPrinter;
 import io.kubepolicies.rego.builtins.format.GoValue;
+import io.kubepolicies.rego.builtins.gostd.UrlEscaping;
 import io.kubepolicies.rego.value.GoQuote;
+import io.kubepolicies.rego.value.Ordering;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -131,7 +133,7 @@ final class Funcs {
           asInterfaces(args.subList(1, args.size()))));
       case "html" -> GoValue.Str.of(html(joined(args)));
       case "js" -> GoValue.Str.of(js(joined(args)));
-      case "urlquery" -> GoValue.Str.of(urlQuery(joined(args)));
+      case "urlquery" -> GoValue.Str.of(UrlEscaping.queryEscape(joined(args)));
       case "call" -> throw new FuncException("non-function of type " + typeName(args.get(0)));
       case "eq" -> new GoValue.Bool(eq(args.get(0), args.subList(1, args.size())));
       case "ne" -> new GoValue.Bool(!eq(args.get(0), args.subList(1, 2)));
@@ -331,7 +333,7 @@ final class Funcs {
     return switch (k1) {
       case INT -> ((GoValue.Int) a).value() < ((GoValue.Int) b).value();
       case FLOAT -> ((GoValue.Float) a).value() < ((GoValue.Float) b).value();
-      case STRING -> compareBytes(((GoValue.Str) a).value(), ((GoValue.Str) b).value()) < 0;
+      case STRING -> Ordering.compareStrings(((GoValue.Str) a).value(), ((GoValue.Str) b).value()) < 0;
       default -> throw new FuncException("invalid type for comparison");
     };
   }
@@ -347,10 +349,6 @@ final class Funcs {
       return f.value();
     }
     return ((GoValue.Str) v).value();
-  }
-
-  private static int compareBytes(String a, String b) {
-    return TemplateData.KEY_ORDER.compare(a, b);
   }
 
   // ---- escaping ----
@@ -400,22 +398,6 @@ final class Funcs {
             sb.appendCodePoint(cp);
           }
         }
-      }
-    }
-    return sb.toString();
-  }
-
-  private static String urlQuery(String s) {
-    StringBuilder sb = new StringBuilder(s.length());
-    for (byte b : s.getBytes(StandardCharsets.UTF_8)) {
-      int c = b & 0xFF;
-      if (c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-' || c == '_' || c == '.'
-          || c == '~') {
-        sb.append((char) c);
-      } else if (c == ' ') {
-        sb.append('+');
-      } else {
-        sb.append('%').append(String.format("%02X", c));
       }
     }
     return sb.toString();

@@ -6,12 +6,12 @@ import io.kubepolicies.rego.value.BooleanValue;
 import io.kubepolicies.rego.value.GoQuote;
 import io.kubepolicies.rego.value.NumberValue;
 import io.kubepolicies.rego.value.ObjectValue;
+import io.kubepolicies.rego.value.Ordering;
 import io.kubepolicies.rego.value.RegoText;
 import io.kubepolicies.rego.value.SetValue;
 import io.kubepolicies.rego.value.StringValue;
 import io.kubepolicies.rego.value.Value;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -23,9 +23,6 @@ import java.util.TreeMap;
  * {@code \v} or {@code \U} escapes.
  */
 public final class TemplateData {
-  /** Go orders map keys by bytes, which is code point order. */
-  public static final Comparator<String> KEY_ORDER = TemplateData::compareCodePoints;
-
   private TemplateData() {}
 
   public static GoValue of(Value v) {
@@ -45,7 +42,7 @@ public final class TemplateData {
       return new GoValue.Slice(elements);
     }
     if (v instanceof ObjectValue o) {
-      SortedMap<String, GoValue> entries = new TreeMap<>(KEY_ORDER);
+      SortedMap<String, GoValue> entries = new TreeMap<>(Ordering::compareStrings);
       for (Value key : o.sortedKeys()) {
         if (!(key instanceof StringValue k)) {
           throw invalid(firstChar(key), "looking for beginning of object key string");
@@ -75,33 +72,17 @@ public final class TemplateData {
 
   /** Go quotes some characters with escapes that JSON does not have. */
   private static void checkEscapes(String s) {
-    String quoted = GoQuote.quote(s, false);
-    for (int i = 1; i < quoted.length() - 1; i++) {
-      if (quoted.charAt(i) == '\\') {
-        char escape = quoted.charAt(++i);
-        if (escape == 'x' || escape == 'a' || escape == 'v' || escape == 'U') {
-          throw invalid(escape, "in string escape code");
-        }
+    for (int i = 0; i < s.length(); ) {
+      int cp = s.codePointAt(i);
+      i += Character.charCount(cp);
+      char escape = GoQuote.escapeLetter(cp);
+      if (escape == 'x' || escape == 'a' || escape == 'v' || escape == 'U') {
+        throw invalid(escape, "in string escape code");
       }
     }
   }
 
   private static TemplateException invalid(char c, String where) {
     return new TemplateException("invalid character '" + c + "' " + where);
-  }
-
-  private static int compareCodePoints(String a, String b) {
-    int i = 0;
-    int j = 0;
-    while (i < a.length() && j < b.length()) {
-      int ca = a.codePointAt(i);
-      int cb = b.codePointAt(j);
-      if (ca != cb) {
-        return Integer.compare(ca, cb);
-      }
-      i += Character.charCount(ca);
-      j += Character.charCount(cb);
-    }
-    return Integer.compare(a.length() - i, b.length() - j);
   }
 }

@@ -3,8 +3,11 @@ package io.kubepolicies.rego.builtins.time;
 import io.kubepolicies.rego.builtins.BuiltinException;
 import java.util.Map;
 
-/** Go's {@code time.ParseDuration}, including its unsigned 64-bit overflow rules and messages. */
-final class GoDuration {
+/**
+ * Go's {@code time.ParseDuration}, including its unsigned 64-bit overflow rules and messages; used by
+ * {@code time.parse_duration_ns} and for {@code http.send} timeouts.
+ */
+public final class GoDuration {
   private static final long SIGN_BIT = Long.MIN_VALUE; // 1<<63 as an unsigned value
 
   private static final Map<String, Long> UNITS = Map.of(
@@ -20,7 +23,7 @@ final class GoDuration {
   private GoDuration() {}
 
   /** The duration in nanoseconds, e.g. {@code 1h2m3.5s}, {@code -1.5h}, {@code 300ms}. */
-  static long parse(String text) {
+  public static long parse(String text) {
     String orig = GoBytes.of(text);
     String s = orig;
     boolean neg = false;

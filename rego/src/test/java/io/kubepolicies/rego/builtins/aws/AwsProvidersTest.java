@@ -1,19 +1,16 @@
 package io.kubepolicies.rego.builtins.aws;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.kubepolicies.rego.RegoError;
 import io.kubepolicies.rego.builtins.BuiltinException;
-import io.kubepolicies.rego.builtins.Builtins;
-import io.kubepolicies.rego.builtins.TestContext;
+import io.kubepolicies.rego.builtins.FamilyCalls;
 import io.kubepolicies.rego.value.Json;
 import io.kubepolicies.rego.value.NumberValue;
 import io.kubepolicies.rego.value.ObjectValue;
 import io.kubepolicies.rego.value.SetValue;
 import io.kubepolicies.rego.value.StringValue;
 import io.kubepolicies.rego.value.Value;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class AwsProvidersTest {
@@ -23,11 +20,10 @@ class AwsProvidersTest {
   private static final String EMPTY_SHA = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855";
   private static final String BODY_SHA = "bacff6243c850423883052ac3c336fd645994442933408dfd3f9e858e69bda07";
 
-  private final Builtins builtins = Builtins.of(List.of(new AwsProvidersFamily()));
-  private final TestContext ctx = new TestContext();
+  private final FamilyCalls calls = new FamilyCalls(new AwsProvidersFamily());
 
   private ObjectValue sign(Value request, String config) {
-    return (ObjectValue) ctx.call(builtins, "providers.aws.sign_req", request, Json.parse(config), TIME);
+    return (ObjectValue) calls.call("providers.aws.sign_req", request, Json.parse(config), TIME);
   }
 
   private ObjectValue headers(Value request, String config) {
@@ -131,7 +127,7 @@ class AwsProvidersTest {
   }
 
   private BuiltinException failure(Value request, Value config, Value time) {
-    return assertThrows(BuiltinException.class, () -> ctx.call(builtins, "providers.aws.sign_req", request, config, time));
+    return calls.failure("providers.aws.sign_req", request, config, time);
   }
 
   @Test

@@ -1,12 +1,13 @@
 package io.kubepolicies.rego.builtins.crypto;
 
+import static io.kubepolicies.rego.builtins.TestTerms.str;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.kubepolicies.rego.RegoError;
 import io.kubepolicies.rego.builtins.BuiltinException;
-import io.kubepolicies.rego.builtins.Builtins;
+import io.kubepolicies.rego.builtins.FamilyCalls;
 import io.kubepolicies.rego.builtins.TestContext;
 import io.kubepolicies.rego.builtins.support.TestPki;
 import io.kubepolicies.rego.value.ArrayValue;
@@ -29,6 +30,15 @@ import org.bouncycastle.asn1.x509.KeyPurposeId;
 import org.junit.jupiter.api.Test;
 
 class CryptoTest {
+  private final FamilyCalls calls = new FamilyCalls(new CryptoFamily(), () -> new TestContext(NOW_NANOS));
+
+  private Value call(String name, Value... args) {
+    return calls.call(name, args);
+  }
+
+  private BuiltinException failure(String name, Value... args) {
+    return calls.failure(name, args);
+  }
   private static final long NOW_NANOS = TestPki.now().getEpochSecond() * 1_000_000_000L;
 
   private static final TestPki.Issued ROOT = TestPki.root("Test Root CA");
@@ -39,19 +49,9 @@ class CryptoTest {
       new GeneralName(GeneralName.iPAddress, "10.1.2.3")), List.of(KeyPurposeId.id_kp_serverAuth));
   private static final String CHAIN = ROOT.pem() + INTERMEDIATE.pem() + LEAF.pem();
 
-  private final Builtins builtins = Builtins.of(List.of(new CryptoFamily()));
-  private final TestContext ctx = new TestContext(NOW_NANOS);
-
-  private Value call(String name, Value... args) {
-    return ctx.call(builtins, name, args);
-  }
 
   private Value call(String name, String arg) {
-    return call(name, StringValue.of(arg));
-  }
-
-  private BuiltinException failure(String name, Value... args) {
-    return assertThrows(BuiltinException.class, () -> call(name, args));
+    return calls.call(name, StringValue.of(arg));
   }
 
   private static Value field(Value object, String... path) {
@@ -66,55 +66,51 @@ class CryptoTest {
     return ((ArrayValue) certs).elements().stream().map(c -> field(c, "Subject", "CommonName")).toList();
   }
 
-  private static StringValue s(String v) {
-    return StringValue.of(v);
-  }
-
   @Test
   void digestsAreHexOfUtf8() {
-    assertEquals(s("900150983cd24fb0d6963f7d28e17f72"), call("crypto.md5", "abc"));
-    assertEquals(s("a9993e364706816aba3e25717850c26c9cd0d89d"), call("crypto.sha1", "abc"));
-    assertEquals(s("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"), call("crypto.sha256", "abc"));
-    assertEquals(s("4a99557e4033c3539de2eb65472017cad5f9557f7a0625a09f1c3f6e2ba69c4c"), call("crypto.sha256", "é"));
+    assertEquals(str("900150983cd24fb0d6963f7d28e17f72"), call("crypto.md5", "abc"));
+    assertEquals(str("a9993e364706816aba3e25717850c26c9cd0d89d"), call("crypto.sha1", "abc"));
+    assertEquals(str("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"), call("crypto.sha256", "abc"));
+    assertEquals(str("4a99557e4033c3539de2eb65472017cad5f9557f7a0625a09f1c3f6e2ba69c4c"), call("crypto.sha256", "é"));
     assertEquals("operand 1 must be string but got number", failure("crypto.md5", NumberValue.of(1)).getMessage());
   }
 
   @Test
   void hmacsMatchTheRfcVectors() {
-    Value data = s("what do ya want for nothing?");
-    Value key = s("Jefe");
-    assertEquals(s("750c783e6ab0b503eaa86e310a5db738"), call("crypto.hmac.md5", data, key));
-    assertEquals(s("effcdf6ae5eb2fa2d27416d5f184df9c259a7c79"), call("crypto.hmac.sha1", data, key));
-    assertEquals(s("5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843"), call("crypto.hmac.sha256", data, key));
-    assertEquals(s("164b7a7bfcf819e2e395fbe73b56e0a387bd64222e831fd610270cd7ea2505549758bf75c05a994a6d034f65f8f0e6fdcaeab1a34d4a6b4b636e070a38bce737"),
+    Value data = str("what do ya want for nothing?");
+    Value key = str("Jefe");
+    assertEquals(str("750c783e6ab0b503eaa86e310a5db738"), call("crypto.hmac.md5", data, key));
+    assertEquals(str("effcdf6ae5eb2fa2d27416d5f184df9c259a7c79"), call("crypto.hmac.sha1", data, key));
+    assertEquals(str("5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843"), call("crypto.hmac.sha256", data, key));
+    assertEquals(str("164b7a7bfcf819e2e395fbe73b56e0a387bd64222e831fd610270cd7ea2505549758bf75c05a994a6d034f65f8f0e6fdcaeab1a34d4a6b4b636e070a38bce737"),
         call("crypto.hmac.sha512", data, key));
   }
 
   @Test
   void hmacHandlesUnicodeAndEmptyKeys() {
-    assertEquals(s("eb90daeb76d4b2571fbdaf94bbb240809faa8fed93ec0c260dd38c3fdf8d963a"),
-        call("crypto.hmac.sha256", s("åäöçß\uD83E\uDD72♙Ω"), s("秘密の")));
-    assertEquals(s("5f576a8d68fe4fb7eb823227246353c0870c3b0e878997341db1226b4bd88d61"),
-        call("crypto.hmac.sha256", s("msg"), s("")));
-    assertEquals("operand 2 must be string but got null", failure("crypto.hmac.sha1", s("x"), NullValue.NULL).getMessage());
+    assertEquals(str("eb90daeb76d4b2571fbdaf94bbb240809faa8fed93ec0c260dd38c3fdf8d963a"),
+        call("crypto.hmac.sha256", str("åäöçß\uD83E\uDD72♙Ω"), str("秘密の")));
+    assertEquals(str("5f576a8d68fe4fb7eb823227246353c0870c3b0e878997341db1226b4bd88d61"),
+        call("crypto.hmac.sha256", str("msg"), str("")));
+    assertEquals("operand 2 must be string but got null", failure("crypto.hmac.sha1", str("x"), NullValue.NULL).getMessage());
   }
 
   @Test
   void hmacEqualComparesBytes() {
-    assertEquals(BooleanValue.TRUE, call("crypto.hmac.equal", s("31b6db9e"), s("31b6db9e")));
-    assertEquals(BooleanValue.FALSE, call("crypto.hmac.equal", s("31b6db9e5eb4"), s("31b6db9e")));
-    assertEquals(BooleanValue.FALSE, call("crypto.hmac.equal", s("a"), s("b")));
-    assertEquals(BooleanValue.TRUE, call("crypto.hmac.equal", s(""), s("")));
+    assertEquals(BooleanValue.TRUE, call("crypto.hmac.equal", str("31b6db9e"), str("31b6db9e")));
+    assertEquals(BooleanValue.FALSE, call("crypto.hmac.equal", str("31b6db9e5eb4"), str("31b6db9e")));
+    assertEquals(BooleanValue.FALSE, call("crypto.hmac.equal", str("a"), str("b")));
+    assertEquals(BooleanValue.TRUE, call("crypto.hmac.equal", str(""), str("")));
   }
 
   @Test
   void parsesPemDerAndBase64Forms() {
-    List<Value> expected = List.of(s("Test Root CA"), s("Test Intermediate CA"), s("leaf.example.com"));
+    List<Value> expected = List.of(str("Test Root CA"), str("Test Intermediate CA"), str("leaf.example.com"));
     assertEquals(expected, commonNames(call("crypto.x509.parse_certificates", CHAIN)));
     assertEquals(expected, commonNames(call("crypto.x509.parse_certificates", TestPki.base64(CHAIN))));
     byte[] der = concat(ROOT.der(), INTERMEDIATE.der(), LEAF.der());
     assertEquals(expected, commonNames(call("crypto.x509.parse_certificates", TestPki.base64(der))));
-    assertEquals(List.of(s("leaf.example.com")), commonNames(call("crypto.x509.parse_certificates", TestPki.base64(LEAF.der()))));
+    assertEquals(List.of(str("leaf.example.com")), commonNames(call("crypto.x509.parse_certificates", TestPki.base64(LEAF.der()))));
   }
 
   private static byte[] concat(byte[]... parts) {
@@ -128,7 +124,7 @@ class CryptoTest {
   @Test
   void certificateFieldsHaveGoShapes() {
     Value leaf = ((ArrayValue) call("crypto.x509.parse_certificates", LEAF.pem())).get(0);
-    assertEquals(s(Base64.getEncoder().encodeToString(LEAF.der())), field(leaf, "Raw"));
+    assertEquals(str(Base64.getEncoder().encodeToString(LEAF.der())), field(leaf, "Raw"));
     assertEquals(NumberValue.of(3), field(leaf, "Version"));
     assertEquals(NumberValue.of(3), field(leaf, "SerialNumber"));
     assertEquals(NumberValue.of(10), field(leaf, "SignatureAlgorithm"));
@@ -136,18 +132,18 @@ class CryptoTest {
     ECPublicKey pub = (ECPublicKey) LEAF.keys().getPublic();
     assertEquals(NumberValue.of(pub.getW().getAffineX()), field(leaf, "PublicKey", "X"));
     assertEquals(ObjectValue.EMPTY, field(leaf, "PublicKey", "Curve"));
-    assertEquals(s("2024-01-14T12:00:00Z"), field(leaf, "NotBefore"));
+    assertEquals(str("2024-01-14T12:00:00Z"), field(leaf, "NotBefore"));
     assertEquals(Json.parse("[\"US\"]"), field(leaf, "Subject", "Country"));
     assertEquals(Json.parse("[\"Unit\"]"), field(leaf, "Subject", "OrganizationalUnit"));
     assertEquals(Json.parse("{\"Type\":[2,5,4,6],\"Value\":\"US\"}"), ((ArrayValue) field(leaf, "Subject", "Names")).get(0));
-    assertEquals(s("Test Intermediate CA"), field(leaf, "Issuer", "CommonName"));
+    assertEquals(str("Test Intermediate CA"), field(leaf, "Issuer", "CommonName"));
     assertEquals(NullValue.NULL, field(leaf, "Subject", "Locality"));
     assertEquals(NumberValue.of(1), field(leaf, "KeyUsage"));
     assertEquals(Json.parse("[1]"), field(leaf, "ExtKeyUsage"));
     assertEquals(Json.parse("[\"leaf.example.com\"]"), field(leaf, "DNSNames"));
     assertEquals(Json.parse("[\"10.1.2.3\"]"), field(leaf, "IPAddresses"));
     assertEquals(Json.parse("[\"spiffe://example.com/opa\"]"), field(leaf, "URIStrings"));
-    assertEquals(s("example.com"), field(((ArrayValue) field(leaf, "URIs")).get(0), "Host"));
+    assertEquals(str("example.com"), field(((ArrayValue) field(leaf, "URIs")).get(0), "Host"));
     assertEquals(BooleanValue.FALSE, field(leaf, "BasicConstraintsValid"));
     assertEquals(NumberValue.of(0), field(leaf, "MaxPathLen"));
     assertEquals(NullValue.NULL, field(leaf, "UnhandledCriticalExtensions"));
@@ -175,13 +171,13 @@ class CryptoTest {
 
   @Test
   void parseErrorsUseGoMessages() {
-    BuiltinException der = failure("crypto.x509.parse_certificates", s(TestPki.base64("badstring")));
+    BuiltinException der = failure("crypto.x509.parse_certificates", str(TestPki.base64("badstring")));
     assertEquals(RegoError.EVAL_BUILTIN, der.code());
     assertEquals("x509: malformed certificate", der.getMessage());
-    assertEquals("illegal base64 data at input byte 4", failure("crypto.x509.parse_certificates", s("foobar")).getMessage());
+    assertEquals("illegal base64 data at input byte 4", failure("crypto.x509.parse_certificates", str("foobar")).getMessage());
     String keyPem = TestPki.pem("PRIVATE KEY", TestPki.ec().getPrivate().getEncoded());
     assertEquals("PEM block type is 'PRIVATE KEY', expected CERTIFICATE",
-        failure("crypto.x509.parse_certificates", s(keyPem)).getMessage());
+        failure("crypto.x509.parse_certificates", str(keyPem)).getMessage());
     assertEquals(ArrayValue.EMPTY, call("crypto.x509.parse_certificates", ""));
   }
 
@@ -193,7 +189,7 @@ class CryptoTest {
   void verifiesAChainFromRootToLeaf() {
     ArrayValue result = (ArrayValue) verify(CHAIN);
     assertEquals(BooleanValue.TRUE, result.get(0));
-    assertEquals(List.of(s("leaf.example.com"), s("Test Intermediate CA"), s("Test Root CA")), commonNames(result.get(1)));
+    assertEquals(List.of(str("leaf.example.com"), str("Test Intermediate CA"), str("Test Root CA")), commonNames(result.get(1)));
     assertEquals(Json.parse("[\"spiffe://example.com/opa\"]"), field(((ArrayValue) result.get(1)).get(0), "URIStrings"));
     assertEquals(BooleanValue.TRUE, ((ArrayValue) verify(TestPki.base64(CHAIN))).get(0));
   }
@@ -212,12 +208,12 @@ class CryptoTest {
   @Test
   void verificationUsesTheQueryTime() {
     long before = NOW_NANOS - 2L * 24 * 3600 * 1_000_000_000L;
-    Value result = new TestContext(before).call(builtins, "crypto.x509.parse_and_verify_certificates", s(CHAIN));
+    Value result = calls.call(new TestContext(before), "crypto.x509.parse_and_verify_certificates", str(CHAIN));
     assertEquals(BooleanValue.FALSE, ((ArrayValue) result).get(0));
   }
 
   private Value verifyWith(String options) {
-    return call("crypto.x509.parse_and_verify_certificates_with_options", s(CHAIN), Json.parse(options));
+    return call("crypto.x509.parse_and_verify_certificates_with_options", str(CHAIN), Json.parse(options));
   }
 
   @Test
@@ -243,8 +239,8 @@ class CryptoTest {
         assertThrows(BuiltinException.class, () -> verifyWith("{\"KeyUsages\": \"x\"}")).getMessage());
     assertEquals("invalid entries for 'KeyUsages' found: [Foo Bar]",
         assertThrows(BuiltinException.class, () -> verifyWith("{\"KeyUsages\": [\"Foo\", \"Bar\"]}")).getMessage());
-    Value set = SetValue.of(s("KeyUsageServerAuth"));
-    Value ok = call("crypto.x509.parse_and_verify_certificates_with_options", s(CHAIN), ObjectValue.builder().put("KeyUsages", set).build());
+    Value set = SetValue.of(str("KeyUsageServerAuth"));
+    Value ok = call("crypto.x509.parse_and_verify_certificates_with_options", str(CHAIN), ObjectValue.builder().put("KeyUsages", set).build());
     assertEquals(BooleanValue.TRUE, ((ArrayValue) ok).get(0));
   }
 
@@ -255,7 +251,7 @@ class CryptoTest {
     String pem = TestPki.pem(csr);
     for (String form : List.of(pem, TestPki.base64(pem), TestPki.base64(csr.getEncoded()))) {
       Value parsed = call("crypto.x509.parse_certificate_request", form);
-      assertEquals(s("example.com"), field(parsed, "Subject", "CommonName"));
+      assertEquals(str("example.com"), field(parsed, "Subject", "CommonName"));
       assertEquals(Json.parse("[\"a.example.com\", \"b.example.com\"]"), field(parsed, "DNSNames"));
       assertEquals(NumberValue.of(0), field(parsed, "Version"));
       assertEquals(NumberValue.of(1), field(parsed, "PublicKeyAlgorithm"));
@@ -270,11 +266,11 @@ class CryptoTest {
 
   @Test
   void certificateRequestErrors() {
-    assertTrue(failure("crypto.x509.parse_certificate_request", s(TestPki.base64("badstring"))).getMessage()
+    assertTrue(failure("crypto.x509.parse_certificate_request", str(TestPki.base64("badstring"))).getMessage()
         .startsWith("asn1: structure error: tags don't match (16 vs {class:1 tag:2 length:97 isCompound:true})"));
-    assertEquals("illegal base64 data at input byte 4", failure("crypto.x509.parse_certificate_request", s("foobar")).getMessage());
+    assertEquals("illegal base64 data at input byte 4", failure("crypto.x509.parse_certificate_request", str("foobar")).getMessage());
     assertEquals("invalid PEM-encoded certificate signing request",
-        failure("crypto.x509.parse_certificate_request", s(TestPki.base64(LEAF.pem()))).getMessage());
+        failure("crypto.x509.parse_certificate_request", str(TestPki.base64(LEAF.pem()))).getMessage());
   }
 
   @Test
@@ -284,16 +280,16 @@ class CryptoTest {
     String keyPem = TestPki.pem("PRIVATE KEY", keys.getPrivate().getEncoded());
     String certDer = TestPki.base64(cert.der());
     for (Value[] args : List.of(
-        new Value[] {s(cert.pem()), s(keyPem)},
-        new Value[] {s(TestPki.base64(cert.pem())), s(TestPki.base64(keyPem))},
-        new Value[] {s(certDer), s(TestPki.base64(keys.getPrivate().getEncoded()))},
-        new Value[] {s(cert.pem()), s(TestPki.pem(keys.getPrivate()))})) {
+        new Value[] {str(cert.pem()), str(keyPem)},
+        new Value[] {str(TestPki.base64(cert.pem())), str(TestPki.base64(keyPem))},
+        new Value[] {str(certDer), str(TestPki.base64(keys.getPrivate().getEncoded()))},
+        new Value[] {str(cert.pem()), str(TestPki.pem(keys.getPrivate()))})) {
       Value pair = call("crypto.x509.parse_keypair", args);
-      assertEquals(s(certDer), ((ArrayValue) field(pair, "Certificate")).get(0));
+      assertEquals(str(certDer), ((ArrayValue) field(pair, "Certificate")).get(0));
       RSAPrivateCrtKey rsa = (RSAPrivateCrtKey) keys.getPrivate();
       assertEquals(NumberValue.of(rsa.getModulus()), field(pair, "PrivateKey", "N"));
       assertEquals(NumberValue.of(rsa.getPrimeExponentP()), field(pair, "PrivateKey", "Precomputed", "Dp"));
-      assertEquals(s("rsa-pair"), field(pair, "Leaf", "Subject", "CommonName"));
+      assertEquals(str("rsa-pair"), field(pair, "Leaf", "Subject", "CommonName"));
       assertEquals(NullValue.NULL, field(pair, "OCSPStaple"));
     }
   }
@@ -315,17 +311,17 @@ class CryptoTest {
     TestPki.Issued cert = selfSigned(keys);
     String otherKey = TestPki.pem("PRIVATE KEY", TestPki.rsa().getPrivate().getEncoded());
     assertEquals("tls: private key does not match public key",
-        failure("crypto.x509.parse_keypair", s(cert.pem()), s(otherKey)).getMessage());
+        failure("crypto.x509.parse_keypair", str(cert.pem()), str(otherKey)).getMessage());
     String ecKey = TestPki.pem("PRIVATE KEY", TestPki.ec().getPrivate().getEncoded());
     assertEquals("tls: private key type does not match public key type",
-        failure("crypto.x509.parse_keypair", s(cert.pem()), s(ecKey)).getMessage());
+        failure("crypto.x509.parse_keypair", str(cert.pem()), str(ecKey)).getMessage());
     assertEquals("tls: found a certificate rather than a key in the PEM for the private key",
-        failure("crypto.x509.parse_keypair", s(cert.pem()), s(cert.pem())).getMessage());
+        failure("crypto.x509.parse_keypair", str(cert.pem()), str(cert.pem())).getMessage());
     assertEquals("tls: failed to find certificate PEM data in certificate input, but did find a private key;"
-        + " PEM inputs may have been switched", failure("crypto.x509.parse_keypair", s(otherKey), s(otherKey)).getMessage());
-    assertEquals("illegal base64 data at input byte 4", failure("crypto.x509.parse_keypair", s("foobar"), s(otherKey)).getMessage());
+        + " PEM inputs may have been switched", failure("crypto.x509.parse_keypair", str(otherKey), str(otherKey)).getMessage());
+    assertEquals("illegal base64 data at input byte 4", failure("crypto.x509.parse_keypair", str("foobar"), str(otherKey)).getMessage());
     assertEquals("operand 1 must be string but got number",
-        failure("crypto.x509.parse_keypair", s(cert.pem()), NumberValue.of(1)).getMessage());
+        failure("crypto.x509.parse_keypair", str(cert.pem()), NumberValue.of(1)).getMessage());
   }
 
   @Test
@@ -333,22 +329,22 @@ class CryptoTest {
     KeyPair keys = TestPki.rsa();
     RSAPrivateCrtKey rsa = (RSAPrivateCrtKey) keys.getPrivate();
     Value jwk = call("crypto.x509.parse_rsa_private_key", TestPki.pem(keys.getPrivate()));
-    assertEquals(s("RSA"), field(jwk, "kty"));
-    assertEquals(s("AQAB"), field(jwk, "e"));
+    assertEquals(str("RSA"), field(jwk, "kty"));
+    assertEquals(str("AQAB"), field(jwk, "e"));
     Base64.Decoder url = Base64.getUrlDecoder();
     assertEquals(rsa.getModulus(), new BigInteger(1, url.decode(((StringValue) field(jwk, "n")).value())));
     assertEquals(rsa.getPrivateExponent(), new BigInteger(1, url.decode(((StringValue) field(jwk, "d")).value())));
     assertEquals(rsa.getCrtCoefficient(), new BigInteger(1, url.decode(((StringValue) field(jwk, "qi")).value())));
     assertEquals(jwk, call("crypto.x509.parse_rsa_private_key", TestPki.base64(TestPki.pem(keys.getPrivate()))));
     Value ec = call("crypto.x509.parse_rsa_private_key", TestPki.sec1Pem(TestPki.ec()));
-    assertEquals(s("P-256"), field(ec, "crv"));
+    assertEquals(str("P-256"), field(ec, "crv"));
     assertEquals(43, ((StringValue) field(ec, "x")).value().length());
   }
 
   @Test
   void rsaPrivateKeyErrors() {
-    assertEquals("illegal base64 data at input byte 4", failure("crypto.x509.parse_rsa_private_key", s("invalid")).getMessage());
-    assertEquals("input PEM data was empty", failure("crypto.x509.parse_rsa_private_key", s("")).getMessage());
+    assertEquals("illegal base64 data at input byte 4", failure("crypto.x509.parse_rsa_private_key", str("invalid")).getMessage());
+    assertEquals("input PEM data was empty", failure("crypto.x509.parse_rsa_private_key", str("")).getMessage());
     assertEquals(NullValue.NULL, call("crypto.x509.parse_rsa_private_key", LEAF.pem()));
   }
 
@@ -371,7 +367,7 @@ class CryptoTest {
   @Test
   void sec1KeysNeedANamedCurve() {
     String unnamed = TestPki.pem(TestPki.ec().getPrivate());
-    assertEquals("x509: unknown elliptic curve", failure("crypto.parse_private_keys", s(unnamed)).getMessage());
+    assertEquals("x509: unknown elliptic curve", failure("crypto.parse_private_keys", str(unnamed)).getMessage());
   }
 
   @Test
@@ -380,6 +376,6 @@ class CryptoTest {
     assertEquals(ArrayValue.EMPTY, call("crypto.parse_private_keys", "nope"));
     assertEquals("x509: failed to parse private key (use ParsePKCS8PrivateKey instead for this key format)",
         failure("crypto.parse_private_keys",
-            s(TestPki.pem("RSA PRIVATE KEY", TestPki.rsa().getPrivate().getEncoded()))).getMessage());
+            str(TestPki.pem("RSA PRIVATE KEY", TestPki.rsa().getPrivate().getEncoded()))).getMessage());
   }
 }

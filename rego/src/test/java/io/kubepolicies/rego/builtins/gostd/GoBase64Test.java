@@ -23,6 +23,11 @@ class GoBase64Test {
   }
 
   @Test
+  void ignoresUnusedTrailingBits() {
+    assertArrayEquals(bytes("hello"), GoBase64.decodeStd(bytes("aGVsbG9=")));
+  }
+
+  @Test
   void skipsLineBreaksAnywhere() {
     assertArrayEquals(bytes("hello"), GoBase64.decodeStd(bytes("aGVs\r\nbG8\n=")));
     assertArrayEquals(bytes("h"), GoBase64.decodeStd(bytes("aA=\n=\n")));
@@ -43,12 +48,32 @@ class GoBase64Test {
       "aA=, 3",
       "aA=x, 2",
       "=AAA, 0",
-      "aGVsbG8=aGk=, 8"
+      "aGVsbG8=aGk=, 8",
+      "a===, 1",
+      "aGVsbA=, 7",
+      "aGV-, 3"
   })
   void reportsTheOffsetGoReports(String input, int offset) {
     GoBase64.CorruptInputException e =
         assertThrows(GoBase64.CorruptInputException.class, () -> GoBase64.decodeStd(bytes(input)));
     assertEquals("illegal base64 data at input byte " + offset, e.getMessage());
+  }
+
+  @Test
+  void restoresMissingUrlPadding() {
+    assertArrayEquals(bytes("hello"), GoBase64.decodeUrlPaddingOptional("aGVsbG8"));
+    assertArrayEquals(bytes("hello"), GoBase64.decodeUrlPaddingOptional("aGVsbG8="));
+    assertArrayEquals(bytes("h"), GoBase64.decodeUrlPaddingOptional("aA"));
+    assertArrayEquals(bytes("???"), GoBase64.decodeUrlPaddingOptional("Pz8_"));
+    assertArrayEquals(new byte[0], GoBase64.decodeUrlPaddingOptional(""));
+  }
+
+  @Test
+  void rejectsUrlInputNoPaddingCanMend() {
+    assertEquals("illegal base64url string: aGVsb",
+        assertThrows(GoBase64.CorruptInputException.class, () -> GoBase64.decodeUrlPaddingOptional("aGVsb")).getMessage());
+    assertEquals("illegal base64 data at input byte 3",
+        assertThrows(GoBase64.CorruptInputException.class, () -> GoBase64.decodeUrlPaddingOptional("Pz8/")).getMessage());
   }
 
   @Test

@@ -51,17 +51,58 @@ class GoUrlTest {
   @Test
   void errorsAreGoText() {
     assertEquals("parse \":foo\": missing protocol scheme",
-        assertThrows(GoUrl.ParseException.class, () -> GoUrl.parse(":foo")).getMessage());
+        assertThrows(UrlError.class, () -> GoUrl.parse(":foo")).getMessage());
     assertEquals("parse \"http://a b\": invalid character \" \" in host name",
-        assertThrows(GoUrl.ParseException.class, () -> GoUrl.parse("http://a b")).getMessage());
+        assertThrows(UrlError.class, () -> GoUrl.parse("http://a b")).getMessage());
     assertEquals("parse \"http://h/%zz\": invalid URL escape \"%zz\"",
-        assertThrows(GoUrl.ParseException.class, () -> GoUrl.parse("http://h/%zz")).getMessage());
+        assertThrows(UrlError.class, () -> GoUrl.parse("http://h/%zz")).getMessage());
     assertEquals("parse \"http://h:x\": invalid port \":x\" after host",
-        assertThrows(GoUrl.ParseException.class, () -> GoUrl.parse("http://h:x")).getMessage());
+        assertThrows(UrlError.class, () -> GoUrl.parse("http://h:x")).getMessage());
     assertEquals("parse \"1a:b/c\": first path segment in URL cannot contain colon",
-        assertThrows(GoUrl.ParseException.class, () -> GoUrl.parse("1a:b/c")).getMessage());
+        assertThrows(UrlError.class, () -> GoUrl.parse("1a:b/c")).getMessage());
     assertEquals("parse \"http://h/\\n\": net/url: invalid control character in URL",
-        assertThrows(GoUrl.ParseException.class, () -> GoUrl.parse("http://h/\n")).getMessage());
+        assertThrows(UrlError.class, () -> GoUrl.parse("http://h/\n")).getMessage());
+  }
+
+  @Test
+  void splitsHostAndPort() {
+    GoUrl u = GoUrl.parse("http://[fe80::1%25en0]:8080/x");
+    assertEquals("[fe80::1%en0]:8080", u.host());
+    assertEquals("fe80::1%en0", u.hostname());
+    assertEquals("8080", u.port());
+    assertEquals("", GoUrl.parse("http://h:").port());
+    assertEquals("h", GoUrl.parse("http://h:").hostname());
+  }
+
+  @Test
+  void bracketsMustHoldAnIpv6Address() {
+    assertEquals("::ffff:1.2.3.4", GoUrl.parse("http://[::ffff:1.2.3.4]").hostname());
+    assertEquals("parse \"https://[1.2.3.4]/\": invalid IP-literal",
+        assertThrows(UrlError.class, () -> GoUrl.parse("https://[1.2.3.4]/")).getMessage());
+    assertEquals("parse \"http://example.com[::1]/\": invalid IP-literal",
+        assertThrows(UrlError.class, () -> GoUrl.parse("http://example.com[::1]/")).getMessage());
+    assertEquals("parse \"http://[example]/\": invalid host: ParseAddr(\"example\"): unable to parse IP",
+        assertThrows(UrlError.class, () -> GoUrl.parse("http://[example]/")).getMessage());
+    assertEquals("parse \"http://[::1/\": missing ']' in host",
+        assertThrows(UrlError.class, () -> GoUrl.parse("http://[::1/")).getMessage());
+  }
+
+  @Test
+  void comparesRawFormsAsBytes() {
+    GoUrl u = GoUrl.parse("http://h/%ff#%fe");
+    assertEquals("/%ff", u.rawPath());
+    assertEquals("%fe", u.rawFragment());
+    assertEquals("parse \"https://example.com/%zé\": invalid URL escape \"%z\\xc3\"",
+        assertThrows(UrlError.class, () -> GoUrl.parse("https://example.com/%zé")).getMessage());
+  }
+
+  @Test
+  void checksTheFragmentAfterTheRest() {
+    assertEquals("parse \"http://h/#%zz\": invalid URL escape \"%zz\"",
+        assertThrows(UrlError.class, () -> GoUrl.parse("http://h/#%zz")).getMessage());
+    assertEquals("a b", GoUrl.parse("http://h/#a%20b").fragment());
+    assertEquals("http://h/#a%20b", GoUrl.parse("http://h/#a%20b").toString());
+    assertEquals("http://h/", GoUrl.parse("http://h/#").toString());
   }
 
   @Test

@@ -10,9 +10,8 @@ import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsServer;
 import io.kubepolicies.rego.RegoError;
 import io.kubepolicies.rego.builtins.BuiltinException;
-import io.kubepolicies.rego.builtins.Builtins;
+import io.kubepolicies.rego.builtins.FamilyCalls;
 import io.kubepolicies.rego.builtins.TestContext;
-import io.kubepolicies.rego.builtins.support.NetworkContext;
 import io.kubepolicies.rego.builtins.support.TestPki;
 import io.kubepolicies.rego.value.Json;
 import io.kubepolicies.rego.value.NullValue;
@@ -43,7 +42,7 @@ class HttpTest {
   private static HttpServer http;
   private static HttpsServer https;
 
-  private final Builtins builtins = Builtins.of(List.of(new HttpFamily()));
+  private final FamilyCalls calls = new FamilyCalls(new HttpFamily());
 
   @BeforeAll
   static void startServers() throws Exception {
@@ -106,12 +105,12 @@ class HttpTest {
     return "https://127.0.0.1:" + https.getAddress().getPort() + "/json";
   }
 
-  private Value send(NetworkContext ctx, String request) {
-    return ctx.call(builtins, "http.send", Json.parse(request));
+  private Value send(TestContext ctx, String request) {
+    return calls.call(ctx, "http.send", Json.parse(request));
   }
 
   private ObjectValue send(String request) {
-    return (ObjectValue) send(new NetworkContext(), request);
+    return (ObjectValue) send(new TestContext().withNetwork(), request);
   }
 
   private BuiltinException failure(String request) {
@@ -120,30 +119,30 @@ class HttpTest {
 
   @Test
   void rejectsUnknownKeysBeforeAnyNetworkUse() {
-    BuiltinException e = assertThrows(BuiltinException.class, () -> new TestContext().call(builtins, "http.send",
-        Json.parse("{\"bad_key\": \"bad_value\", \"method\": \"get\", \"url\": \"http://127.0.0.1:51113\"}")));
+    BuiltinException e = calls.failure("http.send",
+        Json.parse("{\"bad_key\": \"bad_value\", \"method\": \"get\", \"url\": \"http://127.0.0.1:51113\"}"));
     assertEquals(RegoError.EVAL_TYPE, e.code());
     assertEquals("operand 1 invalid request parameters(s): {\"bad_key\"}", e.getMessage());
     BuiltinException missing = assertThrows(BuiltinException.class,
-        () -> new TestContext().call(builtins, "http.send", Json.parse("{\"method\": \"get\"}")));
+        () -> calls.call("http.send", Json.parse("{\"method\": \"get\"}")));
     assertEquals(RegoError.EVAL_TYPE, missing.code());
     assertEquals("operand 1 missing required request parameters(s): {\"url\"}", missing.getMessage());
   }
 
   @Test
   void invalidRequestsBecomeErrorObjectsWithoutRaiseError() {
-    Value result = new TestContext().call(builtins, "http.send", Json.parse("{\"method\": \"get\", \"raise_error\": false}"));
+    Value result = calls.call("http.send", Json.parse("{\"method\": \"get\", \"raise_error\": false}"));
     assertEquals(Json.parse("{\"status_code\": 0, \"error\": {\"code\": \"eval_http_send_internal_error\","
         + " \"message\": \"http.send: operand 1 missing required request parameters(s): {\\\"url\\\"}\"}}"), result);
     assertEquals("invalid value for raise_error field", assertThrows(BuiltinException.class,
-        () -> new TestContext().call(builtins, "http.send", Json.parse("{\"method\": \"get\", \"url\": \"u\", \"raise_error\": 1}")))
+        () -> calls.call("http.send", Json.parse("{\"method\": \"get\", \"url\": \"u\", \"raise_error\": 1}")))
         .getMessage());
   }
 
   @Test
   void refusesWhenNetworkIsDisabled() {
-    BuiltinException e = assertThrows(BuiltinException.class, () -> new TestContext().call(builtins, "http.send",
-        Json.parse("{\"method\": \"get\", \"url\": \"" + url("/json") + "\"}")));
+    BuiltinException e = calls.failure("http.send",
+        Json.parse("{\"method\": \"get\", \"url\": \"" + url("/json") + "\"}"));
     assertEquals(RegoError.EVAL_BUILTIN, e.code());
     assertTrue(e.getMessage().contains("network access is disabled"), e.getMessage());
   }
@@ -189,11 +188,11 @@ class HttpTest {
 
   @Test
   void sendsTheSameRequestOncePerQuery() {
-    NetworkContext ctx = new NetworkContext();
+    TestContext ctx = new TestContext().withNetwork();
     String request = "{\"method\": \"get\", \"url\": \"" + url("/counted") + "\"}";
     Value first = send(ctx, request);
     assertEquals(first, send(ctx, request));
-    Value other = send(new NetworkContext(), request);
+    Value other = send(new TestContext().withNetwork(), request);
     assertTrue(!first.equals(other));
   }
 

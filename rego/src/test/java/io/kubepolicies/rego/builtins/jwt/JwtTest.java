@@ -1,12 +1,12 @@
 package io.kubepolicies.rego.builtins.jwt;
 
+import static io.kubepolicies.rego.builtins.TestTerms.str;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.kubepolicies.rego.RegoError;
 import io.kubepolicies.rego.builtins.BuiltinException;
-import io.kubepolicies.rego.builtins.Builtins;
+import io.kubepolicies.rego.builtins.FamilyCalls;
 import io.kubepolicies.rego.builtins.TestContext;
 import io.kubepolicies.rego.builtins.support.TestPki;
 import io.kubepolicies.rego.value.ArrayValue;
@@ -34,6 +34,7 @@ import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.Test;
 
 class JwtTest {
+  private final FamilyCalls calls = new FamilyCalls(new JwtFamily(), () -> new TestContext(NOW));
   /** RFC 7515 appendix A.1. */
   private static final String RFC_HS256_KEY =
       "{\"kty\":\"oct\",\"k\":\"AyM1SysPpbyDfgZld3umj1qzKObwVMkoqQ-EstJQLr_T-1qS0gZH75aKtMN3Yj0iPS4hcgUuTwjAzZr1Z9CAow\"}";
@@ -51,20 +52,6 @@ class JwtTest {
   private static final KeyPair EC = TestPki.ec();
   private static final long NOW = 1_600_000_000_000_000_000L;
 
-  private final Builtins builtins = Builtins.of(List.of(new JwtFamily()));
-  private final TestContext ctx = new TestContext(NOW);
-
-  private Value call(String name, Value... args) {
-    return ctx.call(builtins, name, args);
-  }
-
-  private BuiltinException failure(String name, Value... args) {
-    return assertThrows(BuiltinException.class, () -> call(name, args));
-  }
-
-  private static StringValue s(String v) {
-    return StringValue.of(v);
-  }
 
   private static String b64(String s) {
     return b64(s.getBytes(StandardCharsets.UTF_8));
@@ -122,17 +109,17 @@ class JwtTest {
   @Test
   void decodesHeaderPayloadAndSignature() {
     String jwt = hmacToken("{\"alg\":\"HS256\",\"typ\":\"JWT\"}", "{\"sub\":\"0\",\"iss\":\"opa\",\"ext\":{\"n\":[10,\"10\"]}}", "k");
-    ArrayValue parts = (ArrayValue) call("io.jwt.decode", s(jwt));
+    ArrayValue parts = (ArrayValue) calls.call("io.jwt.decode", str(jwt));
     assertEquals(Json.parse("{\"alg\":\"HS256\",\"typ\":\"JWT\"}"), parts.get(0));
     assertEquals(Json.parse("{\"sub\":\"0\",\"iss\":\"opa\",\"ext\":{\"n\":[10,\"10\"]}}"), parts.get(1));
     String sig = jwt.substring(jwt.lastIndexOf('.') + 1);
-    assertEquals(s(java.util.HexFormat.of().formatHex(Base64.getUrlDecoder().decode(sig))), parts.get(2));
+    assertEquals(str(java.util.HexFormat.of().formatHex(Base64.getUrlDecoder().decode(sig))), parts.get(2));
   }
 
   @Test
   void decodeKeepsTheLastOfDuplicateClaims() {
     String jwt = b64("{\"alg\":\"HS256\"}") + "." + b64("{\"iss\":\"a\",\"iss\":\"opa\"}") + ".c2ln";
-    assertEquals(Json.parse("{\"iss\":\"opa\"}"), ((ArrayValue) call("io.jwt.decode", s(jwt))).get(1));
+    assertEquals(Json.parse("{\"iss\":\"opa\"}"), ((ArrayValue) calls.call("io.jwt.decode", str(jwt))).get(1));
   }
 
   @Test
@@ -140,42 +127,42 @@ class JwtTest {
     String inner = hmacToken("{\"alg\":\"HS256\"}", "{\"sub\":\"0\"}", "k");
     String outer = b64("{\"alg\":\"HS256\",\"cty\":\"JWT\"}") + "." + b64("\"" + inner + "\"") + ".c2ln";
     String twice = b64("{\"alg\":\"HS256\",\"cty\":\"JWT\"}") + "." + b64(outer) + ".c2ln";
-    Value expected = call("io.jwt.decode", s(inner));
-    assertEquals(expected, call("io.jwt.decode", s(outer)));
-    assertEquals(expected, call("io.jwt.decode", s(twice)));
+    Value expected = calls.call("io.jwt.decode", str(inner));
+    assertEquals(expected, calls.call("io.jwt.decode", str(outer)));
+    assertEquals(expected, calls.call("io.jwt.decode", str(twice)));
   }
 
   @Test
   void decodeErrorsUseOpaMessages() {
     String header = b64("{\"alg\":\"HS256\"}");
     String payload = b64("{\"sub\":\"0\"}");
-    assertEquals("encoded JWT had no period separators", failure("io.jwt.decode", s(header + payload)).getMessage());
-    assertEquals("encoded JWT must have 3 sections, found 2", failure("io.jwt.decode", s(header + "." + payload)).getMessage());
+    assertEquals("encoded JWT had no period separators", calls.failure("io.jwt.decode", str(header + payload)).getMessage());
+    assertEquals("encoded JWT must have 3 sections, found 2", calls.failure("io.jwt.decode", str(header + "." + payload)).getMessage());
     assertEquals("JWT is a JWE object, which is not supported",
-        failure("io.jwt.decode", s(b64("{\"alg\":\"HS256\",\"enc\":\"x\"}") + "." + payload + ".c2ln")).getMessage());
+        calls.failure("io.jwt.decode", str(b64("{\"alg\":\"HS256\",\"enc\":\"x\"}") + "." + payload + ".c2ln")).getMessage());
     assertEquals("JWT header had invalid encoding: illegal base64 data at input byte 3",
-        failure("io.jwt.decode", s("eyJ^GciO." + payload + ".c2ln")).getMessage());
+        calls.failure("io.jwt.decode", str("eyJ^GciO." + payload + ".c2ln")).getMessage());
     assertEquals("JWT header had invalid encoding: illegal base64url string: eyJhb",
-        failure("io.jwt.decode", s("eyJhb." + payload + ".c2ln")).getMessage());
+        calls.failure("io.jwt.decode", str("eyJhb." + payload + ".c2ln")).getMessage());
     assertEquals("JWT payload had invalid encoding: illegal base64 data at input byte 2",
-        failure("io.jwt.decode", s(header + ".ab/d.c2ln")).getMessage());
+        calls.failure("io.jwt.decode", str(header + ".ab/d.c2ln")).getMessage());
     assertEquals("JWT signature had invalid encoding: illegal base64url string: abcde",
-        failure("io.jwt.decode", s(header + "." + payload + ".abcde")).getMessage());
-    assertEquals("decoded JSON type was not an Object", failure("io.jwt.decode", s(header + "." + b64("[1]") + ".c2ln")).getMessage());
-    assertTrue(failure("io.jwt.decode", s(b64("{nope") + "." + payload + ".c2ln")).getMessage().startsWith("bad JWT header: invalid JSON: "));
-    BuiltinException type = failure("io.jwt.decode", NumberValue.of(1));
+        calls.failure("io.jwt.decode", str(header + "." + payload + ".abcde")).getMessage());
+    assertEquals("decoded JSON type was not an Object", calls.failure("io.jwt.decode", str(header + "." + b64("[1]") + ".c2ln")).getMessage());
+    assertTrue(calls.failure("io.jwt.decode", str(b64("{nope") + "." + payload + ".c2ln")).getMessage().startsWith("bad JWT header: invalid JSON: "));
+    BuiltinException type = calls.failure("io.jwt.decode", NumberValue.of(1));
     assertEquals(RegoError.EVAL_TYPE, type.code());
   }
 
   @Test
   void verifiesHmacTokens() {
     String jwt = hmacToken("{\"alg\":\"HS256\"}", "{\"user\":\"alice\"}", "secret");
-    assertEquals(BooleanValue.TRUE, call("io.jwt.verify_hs256", s(jwt), s("secret")));
-    assertEquals(BooleanValue.FALSE, call("io.jwt.verify_hs256", s(jwt), s("other")));
-    assertEquals(BooleanValue.FALSE, call("io.jwt.verify_hs384", s(jwt), s("secret")));
+    assertEquals(BooleanValue.TRUE, calls.call("io.jwt.verify_hs256", str(jwt), str("secret")));
+    assertEquals(BooleanValue.FALSE, calls.call("io.jwt.verify_hs256", str(jwt), str("other")));
+    assertEquals(BooleanValue.FALSE, calls.call("io.jwt.verify_hs384", str(jwt), str("secret")));
     assertEquals("encoded JWT must have 3 sections, found 2",
-        failure("io.jwt.verify_hs512", s(jwt.substring(0, jwt.lastIndexOf('.'))), s("secret")).getMessage());
-    assertEquals("operand 2 must be string but got number", failure("io.jwt.verify_hs256", s(jwt), NumberValue.of(1)).getMessage());
+        calls.failure("io.jwt.verify_hs512", str(jwt.substring(0, jwt.lastIndexOf('.'))), str("secret")).getMessage());
+    assertEquals("operand 2 must be string but got number", calls.failure("io.jwt.verify_hs256", str(jwt), NumberValue.of(1)).getMessage());
   }
 
   @Test
@@ -184,33 +171,33 @@ class JwtTest {
     String ps = token("{\"alg\":\"PS256\"}", "{\"foo\":\"bar\"}", "RSASSA-PSS", RSA.getPrivate());
     String jwk = rsaJwk((RSAPublicKey) RSA.getPublic(), "");
     for (String key : List.of(pem(RSA.getPublic()), jwk, "{\"keys\":[" + jwk + "]}")) {
-      assertEquals(BooleanValue.TRUE, call("io.jwt.verify_rs256", s(rs), s(key)));
-      assertEquals(BooleanValue.TRUE, call("io.jwt.verify_ps256", s(ps), s(key)));
-      assertEquals(BooleanValue.FALSE, call("io.jwt.verify_ps256", s(rs), s(key)));
-      assertEquals(BooleanValue.FALSE, call("io.jwt.verify_rs384", s(rs), s(key)));
+      assertEquals(BooleanValue.TRUE, calls.call("io.jwt.verify_rs256", str(rs), str(key)));
+      assertEquals(BooleanValue.TRUE, calls.call("io.jwt.verify_ps256", str(ps), str(key)));
+      assertEquals(BooleanValue.FALSE, calls.call("io.jwt.verify_ps256", str(rs), str(key)));
+      assertEquals(BooleanValue.FALSE, calls.call("io.jwt.verify_rs384", str(rs), str(key)));
     }
-    assertEquals(BooleanValue.FALSE, call("io.jwt.verify_rs256", s(rs), s(pem(TestPki.rsa().getPublic()))));
+    assertEquals(BooleanValue.FALSE, calls.call("io.jwt.verify_rs256", str(rs), str(pem(TestPki.rsa().getPublic()))));
   }
 
   @Test
   void verifiesWithTheKeyOfACertificate() {
     TestPki.Issued cert = TestPki.selfSignedRsa("signer");
     String rs = token("{\"alg\":\"RS256\"}", "{\"foo\":\"bar\"}", "SHA256withRSA", cert.keys().getPrivate());
-    assertEquals(BooleanValue.TRUE, call("io.jwt.verify_rs256", s(rs), s(cert.pem())));
+    assertEquals(BooleanValue.TRUE, calls.call("io.jwt.verify_rs256", str(rs), str(cert.pem())));
   }
 
   @Test
   void verifiesEcdsaAndEddsa() {
     String es = token("{\"alg\":\"ES256\"}", "{\"iss\":\"xxx\"}", "SHA256withECDSAinP1363Format", EC.getPrivate());
-    assertEquals(BooleanValue.TRUE, call("io.jwt.verify_es256", s(es), s(pem(EC.getPublic()))));
-    assertEquals(BooleanValue.TRUE, call("io.jwt.verify_es256", s(es), s(ecJwk((ECPublicKey) EC.getPublic(), ""))));
-    assertEquals(BooleanValue.FALSE, call("io.jwt.verify_es256", s(es), s(pem(TestPki.ec().getPublic()))));
-    assertEquals(BooleanValue.FALSE, call("io.jwt.verify_es384", s(es), s(pem(EC.getPublic()))));
-    assertEquals(BooleanValue.TRUE, call("io.jwt.verify_eddsa", s(RFC_ED25519_TOKEN), s(RFC_ED25519_PUBLIC)));
+    assertEquals(BooleanValue.TRUE, calls.call("io.jwt.verify_es256", str(es), str(pem(EC.getPublic()))));
+    assertEquals(BooleanValue.TRUE, calls.call("io.jwt.verify_es256", str(es), str(ecJwk((ECPublicKey) EC.getPublic(), ""))));
+    assertEquals(BooleanValue.FALSE, calls.call("io.jwt.verify_es256", str(es), str(pem(TestPki.ec().getPublic()))));
+    assertEquals(BooleanValue.FALSE, calls.call("io.jwt.verify_es384", str(es), str(pem(EC.getPublic()))));
+    assertEquals(BooleanValue.TRUE, calls.call("io.jwt.verify_eddsa", str(RFC_ED25519_TOKEN), str(RFC_ED25519_PUBLIC)));
     KeyPair ed = TestPki.ed25519();
     String eddsa = token("{\"alg\":\"EdDSA\"}", "{\"a\":1}", "Ed25519", ed.getPrivate());
-    assertEquals(BooleanValue.TRUE, call("io.jwt.verify_eddsa", s(eddsa), s(pem(ed.getPublic()))));
-    assertEquals(BooleanValue.FALSE, call("io.jwt.verify_eddsa", s(eddsa), s(RFC_ED25519_PUBLIC)));
+    assertEquals(BooleanValue.TRUE, calls.call("io.jwt.verify_eddsa", str(eddsa), str(pem(ed.getPublic()))));
+    assertEquals(BooleanValue.FALSE, calls.call("io.jwt.verify_eddsa", str(eddsa), str(RFC_ED25519_PUBLIC)));
   }
 
   @Test
@@ -219,15 +206,15 @@ class JwtTest {
     String other = rsaJwk((RSAPublicKey) TestPki.rsa().getPublic(), ",\"kid\":\"k1\"");
     String right = rsaJwk((RSAPublicKey) RSA.getPublic(), ",\"kid\":\"k2\",\"alg\":\"RS256\"");
     String mislabelled = rsaJwk((RSAPublicKey) RSA.getPublic(), ",\"kid\":\"k1\"");
-    assertEquals(BooleanValue.TRUE, call("io.jwt.verify_rs256", s(rs), s("{\"keys\":[" + other + "," + right + "]}")));
+    assertEquals(BooleanValue.TRUE, calls.call("io.jwt.verify_rs256", str(rs), str("{\"keys\":[" + other + "," + right + "]}")));
     // the key whose kid matches is the only one tried
-    assertEquals(BooleanValue.FALSE, call("io.jwt.verify_rs256", s(rs),
-        s("{\"keys\":[" + rsaJwk((RSAPublicKey) TestPki.rsa().getPublic(), ",\"kid\":\"k2\"") + "," + mislabelled + "]}")));
+    assertEquals(BooleanValue.FALSE, calls.call("io.jwt.verify_rs256", str(rs),
+        str("{\"keys\":[" + rsaJwk((RSAPublicKey) TestPki.rsa().getPublic(), ",\"kid\":\"k2\"") + "," + mislabelled + "]}")));
     // keys for another algorithm are skipped, unsupported ones dropped
     String wrongAlg = rsaJwk((RSAPublicKey) RSA.getPublic(), ",\"alg\":\"PS256\"");
     String encryption = rsaJwk((RSAPublicKey) RSA.getPublic(), ",\"alg\":\"RSA-OAEP\"");
     String noKid = token("{\"alg\":\"RS256\"}", "{\"a\":1}", "SHA256withRSA", RSA.getPrivate());
-    assertEquals(BooleanValue.FALSE, call("io.jwt.verify_rs256", s(noKid), s("{\"keys\":[" + wrongAlg + "," + encryption + "]}")));
+    assertEquals(BooleanValue.FALSE, calls.call("io.jwt.verify_rs256", str(noKid), str("{\"keys\":[" + wrongAlg + "," + encryption + "]}")));
   }
 
   @Test
@@ -235,19 +222,19 @@ class JwtTest {
     String rs = token("{\"alg\":\"RS256\"}", "{\"a\":1}", "SHA256withRSA", RSA.getPrivate());
     String pem = pem(RSA.getPublic());
     assertEquals("failed to extract a Key from the PEM certificate",
-        failure("io.jwt.verify_rs256", s(rs), s(pem.replace("PUBLIC KEY", "CERT"))).getMessage());
+        calls.failure("io.jwt.verify_rs256", str(rs), str(pem.replace("PUBLIC KEY", "CERT"))).getMessage());
     assertEquals("extra data after a PEM certificate block",
-        failure("io.jwt.verify_rs256", s(rs), s(pem + "\n")).getMessage());
-    assertTrue(failure("io.jwt.verify_rs256", s(rs), s(TestPki.pem("CERTIFICATE", new byte[] {1, 2, 3})))
+        calls.failure("io.jwt.verify_rs256", str(rs), str(pem + "\n")).getMessage());
+    assertTrue(calls.failure("io.jwt.verify_rs256", str(rs), str(TestPki.pem("CERTIFICATE", new byte[] {1, 2, 3})))
         .getMessage().startsWith("failed to parse a PEM certificate: "));
-    assertTrue(failure("io.jwt.verify_rs256", s(rs), s("{\"kty\":\"RSA\"}"))
+    assertTrue(calls.failure("io.jwt.verify_rs256", str(rs), str("{\"kty\":\"RSA\"}"))
         .getMessage().startsWith("failed to parse a JWK key (set): "));
-    assertTrue(failure("io.jwt.verify_rs256", s(rs), s("not a key"))
+    assertTrue(calls.failure("io.jwt.verify_rs256", str(rs), str("not a key"))
         .getMessage().startsWith("failed to parse a JWK key (set): "));
   }
 
   private Value decodeVerify(String jwt, String constraints) {
-    return call("io.jwt.decode_verify", s(jwt), Json.parse(constraints));
+    return calls.call("io.jwt.decode_verify", str(jwt), Json.parse(constraints));
   }
 
   private static final Value UNVERIFIED = ArrayValue.of(BooleanValue.FALSE, ObjectValue.EMPTY, ObjectValue.EMPTY);
@@ -313,9 +300,9 @@ class JwtTest {
     assertEquals(UNVERIFIED, decodeVerify(critJunk, "{\"secret\":\"k\"}"));
     assertEquals(BooleanValue.TRUE, ((ArrayValue) decodeVerify(critKnown, "{\"secret\":\"k\"}")).get(0));
     assertEquals("crit: must be a nonempty list",
-        failure("io.jwt.decode_verify", s(hmacToken("{\"alg\":\"HS256\",\"crit\":[]}", "{}", "k")), Json.parse("{\"secret\":\"k\"}")).getMessage());
+        calls.failure("io.jwt.decode_verify", str(hmacToken("{\"alg\":\"HS256\",\"crit\":[]}", "{}", "k")), Json.parse("{\"secret\":\"k\"}")).getMessage());
     assertEquals("alg: must be a string",
-        failure("io.jwt.decode_verify", s(hmacToken("{\"alg\":1}", "{}", "k")), Json.parse("{\"secret\":\"k\"}")).getMessage());
+        calls.failure("io.jwt.decode_verify", str(hmacToken("{\"alg\":1}", "{}", "k")), Json.parse("{\"secret\":\"k\"}")).getMessage());
   }
 
   @Test
@@ -343,36 +330,36 @@ class JwtTest {
   @Test
   void decodeVerifyConstraintErrors() {
     String hs = hmacToken("{\"alg\":\"HS256\"}", "{}", "k");
-    assertEquals("no key constraint", failure("io.jwt.decode_verify", s(hs), Json.parse("{}")).getMessage());
-    assertEquals("duplicate key constraints", failure("io.jwt.decode_verify", s(hs),
+    assertEquals("no key constraint", calls.failure("io.jwt.decode_verify", str(hs), Json.parse("{}")).getMessage());
+    assertEquals("duplicate key constraints", calls.failure("io.jwt.decode_verify", str(hs),
         Json.parse("{\"secret\":\"k\",\"cert\":" + quote(pem(RSA.getPublic())) + "}")).getMessage());
     assertEquals("unknown token validation constraint: bogus",
-        failure("io.jwt.decode_verify", s(hs), Json.parse("{\"secret\":\"k\",\"bogus\":1}")).getMessage());
+        calls.failure("io.jwt.decode_verify", str(hs), Json.parse("{\"secret\":\"k\",\"bogus\":1}")).getMessage());
     assertEquals("token time constraint: must not be negative",
-        failure("io.jwt.decode_verify", s(hs), Json.parse("{\"secret\":\"k\",\"time\":-1}")).getMessage());
+        calls.failure("io.jwt.decode_verify", str(hs), Json.parse("{\"secret\":\"k\",\"time\":-1}")).getMessage());
     assertEquals("token time constraint: must be a number",
-        failure("io.jwt.decode_verify", s(hs), Json.parse("{\"secret\":\"k\",\"time\":\"now\"}")).getMessage());
+        calls.failure("io.jwt.decode_verify", str(hs), Json.parse("{\"secret\":\"k\",\"time\":\"now\"}")).getMessage());
     assertEquals("iss constraint: must be a string",
-        failure("io.jwt.decode_verify", s(hs), Json.parse("{\"secret\":\"k\",\"iss\":1}")).getMessage());
-    assertEquals("operand 2 must be object but got string", failure("io.jwt.decode_verify", s(hs), s("x")).getMessage());
-    assertEquals("exp value must be a number", failure("io.jwt.decode_verify",
-        s(hmacToken("{\"alg\":\"HS256\"}", "{\"exp\":null}", "k")), Json.parse("{\"secret\":\"k\"}")).getMessage());
-    assertEquals("nbf value must be a number", failure("io.jwt.decode_verify",
-        s(hmacToken("{\"alg\":\"HS256\"}", "{\"nbf\":\"soon\"}", "k")), Json.parse("{\"secret\":\"k\"}")).getMessage());
+        calls.failure("io.jwt.decode_verify", str(hs), Json.parse("{\"secret\":\"k\",\"iss\":1}")).getMessage());
+    assertEquals("operand 2 must be object but got string", calls.failure("io.jwt.decode_verify", str(hs), str("x")).getMessage());
+    assertEquals("exp value must be a number", calls.failure("io.jwt.decode_verify",
+        str(hmacToken("{\"alg\":\"HS256\"}", "{\"exp\":null}", "k")), Json.parse("{\"secret\":\"k\"}")).getMessage());
+    assertEquals("nbf value must be a number", calls.failure("io.jwt.decode_verify",
+        str(hmacToken("{\"alg\":\"HS256\"}", "{\"nbf\":\"soon\"}", "k")), Json.parse("{\"secret\":\"k\"}")).getMessage());
   }
 
   @Test
   void encodeSignRawMatchesTheRfc() {
-    Value jwt = call("io.jwt.encode_sign_raw", s("{\"typ\":\"JWT\",\r\n \"alg\":\"HS256\"}"),
-        s("{\"iss\":\"joe\",\r\n \"exp\":1300819380,\r\n \"http://example.com/is_root\":true}"), s(RFC_HS256_KEY));
-    assertEquals(s(RFC_HS256_TOKEN), jwt);
+    Value jwt = calls.call("io.jwt.encode_sign_raw", str("{\"typ\":\"JWT\",\r\n \"alg\":\"HS256\"}"),
+        str("{\"iss\":\"joe\",\r\n \"exp\":1300819380,\r\n \"http://example.com/is_root\":true}"), str(RFC_HS256_KEY));
+    assertEquals(str(RFC_HS256_TOKEN), jwt);
   }
 
   @Test
   void encodeSignSerialisesObjectsCompactlyAndSorted() throws Exception {
     ObjectValue header = (ObjectValue) Json.parse("{\"typ\":\"JWT\",\"alg\":\"HS256\"}");
     ObjectValue payload = (ObjectValue) Json.parse("{\"iss\":\"joe\",\"aud\":[\"bob\"],\"exp\":1300819380}");
-    String jwt = ((StringValue) call("io.jwt.encode_sign", header, payload, Json.parse(RFC_HS256_KEY))).value();
+    String jwt = ((StringValue) calls.call("io.jwt.encode_sign", header, payload, Json.parse(RFC_HS256_KEY))).value();
     String[] parts = jwt.split("\\.");
     assertEquals("{\"alg\":\"HS256\",\"typ\":\"JWT\"}", new String(Base64.getUrlDecoder().decode(parts[0]), StandardCharsets.UTF_8));
     assertEquals("{\"aud\":[\"bob\"],\"exp\":1300819380,\"iss\":\"joe\"}",
@@ -389,52 +376,52 @@ class JwtTest {
         + unsigned(rsa.getPrimeP()) + "\",\"q\":\"" + unsigned(rsa.getPrimeQ()) + "\",\"dp\":\"" + unsigned(rsa.getPrimeExponentP())
         + "\",\"dq\":\"" + unsigned(rsa.getPrimeExponentQ()) + "\",\"qi\":\"" + unsigned(rsa.getCrtCoefficient()) + "\"");
     for (String alg : List.of("RS256", "PS256")) {
-      String jwt = ((StringValue) call("io.jwt.encode_sign_raw", s("{\"alg\":\"" + alg + "\"}"), s("{\"a\":1}"), s(rsaKey))).value();
-      assertEquals(BooleanValue.TRUE, call("io.jwt.verify_" + alg.toLowerCase(), s(jwt), s(pem(RSA.getPublic()))));
+      String jwt = ((StringValue) calls.call("io.jwt.encode_sign_raw", str("{\"alg\":\"" + alg + "\"}"), str("{\"a\":1}"), str(rsaKey))).value();
+      assertEquals(BooleanValue.TRUE, calls.call("io.jwt.verify_" + alg.toLowerCase(), str(jwt), str(pem(RSA.getPublic()))));
     }
-    String rs = ((StringValue) call("io.jwt.encode_sign_raw", s("{\"alg\":\"RS256\"}"), s("{\"a\":1}"), s(rsaKey))).value();
+    String rs = ((StringValue) calls.call("io.jwt.encode_sign_raw", str("{\"alg\":\"RS256\"}"), str("{\"a\":1}"), str(rsaKey))).value();
     Signature check = Signature.getInstance("SHA256withRSA");
     check.initVerify(RSA.getPublic());
     check.update(rs.substring(0, rs.lastIndexOf('.')).getBytes(StandardCharsets.UTF_8));
     assertTrue(check.verify(Base64.getUrlDecoder().decode(rs.substring(rs.lastIndexOf('.') + 1))));
 
     String ecKey = ecJwk((ECPublicKey) EC.getPublic(), ",\"d\":\"" + unsigned(((java.security.interfaces.ECPrivateKey) EC.getPrivate()).getS()) + "\"");
-    String es = ((StringValue) call("io.jwt.encode_sign_raw", s("{\"alg\":\"ES256\"}"), s("{\"a\":1}"), s(ecKey))).value();
+    String es = ((StringValue) calls.call("io.jwt.encode_sign_raw", str("{\"alg\":\"ES256\"}"), str("{\"a\":1}"), str(ecKey))).value();
     assertEquals(86, es.substring(es.lastIndexOf('.') + 1).length());
-    assertEquals(BooleanValue.TRUE, call("io.jwt.verify_es256", s(es), s(pem(EC.getPublic()))));
+    assertEquals(BooleanValue.TRUE, calls.call("io.jwt.verify_es256", str(es), str(pem(EC.getPublic()))));
 
-    String ed = ((StringValue) call("io.jwt.encode_sign_raw", s("{\"alg\":\"EdDSA\",\"typ\":\"x\"}"),
-        s("Example of Ed25519 signing"), s(RFC_ED25519_PRIVATE))).value();
-    assertEquals(BooleanValue.TRUE, call("io.jwt.verify_eddsa", s(ed), s(RFC_ED25519_PUBLIC)));
+    String ed = ((StringValue) calls.call("io.jwt.encode_sign_raw", str("{\"alg\":\"EdDSA\",\"typ\":\"x\"}"),
+        str("Example of Ed25519 signing"), str(RFC_ED25519_PRIVATE))).value();
+    assertEquals(BooleanValue.TRUE, calls.call("io.jwt.verify_eddsa", str(ed), str(RFC_ED25519_PUBLIC)));
   }
 
   @Test
   void encodeSignHeaderErrors() {
-    Value payload = s("{\"iss\":\"joe\"}");
-    Value key = s(RFC_HS256_KEY);
-    assertTrue(failure("io.jwt.encode_sign_raw", s("{\"typ:\"JWT\",\r\n \"alg\":\"HS256\"}"), payload, key).getMessage()
+    Value payload = str("{\"iss\":\"joe\"}");
+    Value key = str(RFC_HS256_KEY);
+    assertTrue(calls.failure("io.jwt.encode_sign_raw", str("{\"typ:\"JWT\",\r\n \"alg\":\"HS256\"}"), payload, key).getMessage()
         .startsWith("missing or invalid 'alg' header: cannot parse JSON: cannot parse object: missing ':' after object key"));
-    assertEquals("unknown JWS algorithm: dummy", failure("io.jwt.encode_sign_raw", s("{\"alg\":\"dummy\"}"), payload, key).getMessage());
+    assertEquals("unknown JWS algorithm: dummy", calls.failure("io.jwt.encode_sign_raw", str("{\"alg\":\"dummy\"}"), payload, key).getMessage());
     assertEquals("missing or invalid 'alg' header: jwsbb: header \"alg\" not found",
-        failure("io.jwt.encode_sign_raw", s("{}"), payload, key).getMessage());
-    assertTrue(failure("io.jwt.encode_sign_raw", s(""), payload, key).getMessage()
+        calls.failure("io.jwt.encode_sign_raw", str("{}"), payload, key).getMessage());
+    assertTrue(calls.failure("io.jwt.encode_sign_raw", str(""), payload, key).getMessage()
         .startsWith("missing or invalid 'alg' header: cannot parse JSON: cannot parse empty string"));
     assertEquals("missing or invalid 'alg' header: jwsbb: header \"alg\" not found",
-        failure("io.jwt.encode_sign_raw", s("e"), payload, key).getMessage());
+        calls.failure("io.jwt.encode_sign_raw", str("e"), payload, key).getMessage());
   }
 
   @Test
   void encodeSignPayloadAndKeyErrors() {
-    Value key = s(RFC_HS256_KEY);
+    Value key = str(RFC_HS256_KEY);
     assertEquals("type is JWT but payload is not JSON",
-        failure("io.jwt.encode_sign_raw", s("{\"alg\":\"HS256\"}"), s("not json"), key).getMessage());
+        calls.failure("io.jwt.encode_sign_raw", str("{\"alg\":\"HS256\"}"), str("not json"), key).getMessage());
     assertEquals("type is JWT but payload is not JSON",
-        failure("io.jwt.encode_sign_raw", s("{\"alg\":\"HS256\",\"typ\":\"JWT\"}"), s(""), key).getMessage());
-    assertTrue(call("io.jwt.encode_sign_raw", s("{\"typ\":\"text/plain\",\"alg\":\"HS256\"}"), s(""), key).toString().contains(".."));
+        calls.failure("io.jwt.encode_sign_raw", str("{\"alg\":\"HS256\",\"typ\":\"JWT\"}"), str(""), key).getMessage());
+    assertTrue(calls.call("io.jwt.encode_sign_raw", str("{\"typ\":\"text/plain\",\"alg\":\"HS256\"}"), str(""), key).toString().contains(".."));
     assertEquals("no keys found in JWK set",
-        failure("io.jwt.encode_sign_raw", s("{\"alg\":\"HS256\"}"), s("{}"), s("{\"keys\":[]}")).getMessage());
-    assertTrue(failure("io.jwt.encode_sign_raw", s("{\"alg\":\"RS256\"}"), s("{}"), key).getMessage().startsWith("failed to sign payload"));
+        calls.failure("io.jwt.encode_sign_raw", str("{\"alg\":\"HS256\"}"), str("{}"), str("{\"keys\":[]}")).getMessage());
+    assertTrue(calls.failure("io.jwt.encode_sign_raw", str("{\"alg\":\"RS256\"}"), str("{}"), key).getMessage().startsWith("failed to sign payload"));
     assertEquals("operand 3 must be string but got number",
-        failure("io.jwt.encode_sign_raw", s("{}"), s("{}"), NumberValue.of(1)).getMessage());
+        calls.failure("io.jwt.encode_sign_raw", str("{}"), str("{}"), NumberValue.of(1)).getMessage());
   }
 }

@@ -1,14 +1,14 @@
 package io.kubepolicies.rego.builtins.net;
 
+import static io.kubepolicies.rego.builtins.TestTerms.str;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.kubepolicies.rego.RegoError;
 import io.kubepolicies.rego.builtins.BuiltinException;
-import io.kubepolicies.rego.builtins.Builtins;
+import io.kubepolicies.rego.builtins.FamilyCalls;
 import io.kubepolicies.rego.builtins.TestContext;
-import io.kubepolicies.rego.builtins.support.NetworkContext;
 import io.kubepolicies.rego.value.ArrayValue;
 import io.kubepolicies.rego.value.BooleanValue;
 import io.kubepolicies.rego.value.Json;
@@ -18,24 +18,10 @@ import io.kubepolicies.rego.value.SetValue;
 import io.kubepolicies.rego.value.StringValue;
 import io.kubepolicies.rego.value.Value;
 import java.util.Arrays;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class NetTest {
-  private final Builtins builtins = Builtins.of(List.of(new NetFamily()));
-  private final TestContext ctx = new TestContext();
-
-  private Value call(String name, Value... args) {
-    return ctx.call(builtins, name, args);
-  }
-
-  private BuiltinException failure(String name, Value... args) {
-    return assertThrows(BuiltinException.class, () -> call(name, args));
-  }
-
-  private static StringValue s(String v) {
-    return StringValue.of(v);
-  }
+  private final FamilyCalls calls = new FamilyCalls(new NetFamily());
 
   private static SetValue strings(String... values) {
     return SetValue.of(Arrays.stream(values).map(StringValue::of).toList());
@@ -46,7 +32,7 @@ class NetTest {
   }
 
   private boolean contains(String cidr, String other) {
-    return ((BooleanValue) call("net.cidr_contains", s(cidr), s(other))).value();
+    return ((BooleanValue) calls.call("net.cidr_contains", str(cidr), str(other))).value();
   }
 
   @Test
@@ -75,75 +61,75 @@ class NetTest {
 
   @Test
   void containsRejectsMalformedCidrs() {
-    BuiltinException a = failure("net.cidr_contains", s("not-a-cidr"), s("192.168.1.67"));
+    BuiltinException a = calls.failure("net.cidr_contains", str("not-a-cidr"), str("192.168.1.67"));
     assertEquals(RegoError.EVAL_BUILTIN, a.code());
     assertEquals("invalid CIDR address: not-a-cidr", a.getMessage());
-    BuiltinException b = failure("net.cidr_contains", s("192.168.1.0/28"), s("not-a-cidr"));
+    BuiltinException b = calls.failure("net.cidr_contains", str("192.168.1.0/28"), str("not-a-cidr"));
     assertEquals(RegoError.EVAL_BUILTIN, b.code());
     assertEquals("not a valid textual representation of an IP address or CIDR: not-a-cidr", b.getMessage());
   }
 
   @Test
   void containsReportsOperandTypeAsOpaDoes() {
-    BuiltinException e = failure("net.cidr_contains", s("10.0.0.0/8"), NumberValue.of(1));
+    BuiltinException e = calls.failure("net.cidr_contains", str("10.0.0.0/8"), NumberValue.of(1));
     assertEquals(RegoError.EVAL_TYPE, e.code());
     assertEquals("operand 1 must be string but got number", e.getMessage());
   }
 
   @Test
   void cidrParsingFollowsGoRules() {
-    assertEquals(BooleanValue.FALSE, call("net.cidr_is_valid", s("010.0.0.0/8")));
-    assertEquals(BooleanValue.FALSE, call("net.cidr_is_valid", s("10.0.0/8")));
-    assertEquals(BooleanValue.FALSE, call("net.cidr_is_valid", s("10.0.0.0/33")));
-    assertEquals(BooleanValue.FALSE, call("net.cidr_is_valid", s("10.0.0.0/-1")));
-    assertEquals(BooleanValue.FALSE, call("net.cidr_is_valid", s("fe80::1%eth0/64")));
-    assertEquals(BooleanValue.TRUE, call("net.cidr_is_valid", s("10.0.0.0/008")));
-    assertEquals(BooleanValue.TRUE, call("net.cidr_is_valid", s("::ffff:10.0.0.0/104")));
+    assertEquals(BooleanValue.FALSE, calls.call("net.cidr_is_valid", str("010.0.0.0/8")));
+    assertEquals(BooleanValue.FALSE, calls.call("net.cidr_is_valid", str("10.0.0/8")));
+    assertEquals(BooleanValue.FALSE, calls.call("net.cidr_is_valid", str("10.0.0.0/33")));
+    assertEquals(BooleanValue.FALSE, calls.call("net.cidr_is_valid", str("10.0.0.0/-1")));
+    assertEquals(BooleanValue.FALSE, calls.call("net.cidr_is_valid", str("fe80::1%eth0/64")));
+    assertEquals(BooleanValue.TRUE, calls.call("net.cidr_is_valid", str("10.0.0.0/008")));
+    assertEquals(BooleanValue.TRUE, calls.call("net.cidr_is_valid", str("::ffff:10.0.0.0/104")));
   }
 
   @Test
   void isValidAcceptsOnlyCidrs() {
-    assertEquals(BooleanValue.TRUE, call("net.cidr_is_valid", s("192.168.1.0/24")));
-    assertEquals(BooleanValue.TRUE, call("net.cidr_is_valid", s("2002::1234:abcd:ffff:c0a8:101/64")));
-    assertEquals(BooleanValue.FALSE, call("net.cidr_is_valid", s("")));
-    assertEquals(BooleanValue.FALSE, call("net.cidr_is_valid", s("there goes a string")));
-    assertEquals(BooleanValue.FALSE, call("net.cidr_is_valid", s("192.168.1.2")));
-    assertEquals(BooleanValue.FALSE, call("net.cidr_is_valid", NumberValue.of(3)));
+    assertEquals(BooleanValue.TRUE, calls.call("net.cidr_is_valid", str("192.168.1.0/24")));
+    assertEquals(BooleanValue.TRUE, calls.call("net.cidr_is_valid", str("2002::1234:abcd:ffff:c0a8:101/64")));
+    assertEquals(BooleanValue.FALSE, calls.call("net.cidr_is_valid", str("")));
+    assertEquals(BooleanValue.FALSE, calls.call("net.cidr_is_valid", str("there goes a string")));
+    assertEquals(BooleanValue.FALSE, calls.call("net.cidr_is_valid", str("192.168.1.2")));
+    assertEquals(BooleanValue.FALSE, calls.call("net.cidr_is_valid", NumberValue.of(3)));
   }
 
   @Test
   void intersects() {
-    assertEquals(BooleanValue.TRUE, call("net.cidr_intersects", s("192.168.1.0/25"), s("192.168.1.64/25")));
-    assertEquals(BooleanValue.FALSE, call("net.cidr_intersects", s("192.168.1.0/24"), s("192.168.2.0/24")));
+    assertEquals(BooleanValue.TRUE, calls.call("net.cidr_intersects", str("192.168.1.0/25"), str("192.168.1.64/25")));
+    assertEquals(BooleanValue.FALSE, calls.call("net.cidr_intersects", str("192.168.1.0/24"), str("192.168.2.0/24")));
     assertEquals(BooleanValue.TRUE,
-        call("net.cidr_intersects", s("fd1e:5bfe:8af3:9ddc::/64"), s("fd1e:5bfe:8af3:9ddc:1111::/72")));
+        calls.call("net.cidr_intersects", str("fd1e:5bfe:8af3:9ddc::/64"), str("fd1e:5bfe:8af3:9ddc:1111::/72")));
     assertEquals(BooleanValue.FALSE,
-        call("net.cidr_intersects", s("fd1e:5bfe:8af3:9ddc::/64"), s("2001:4860:4860::8888/32")));
-    assertEquals(RegoError.EVAL_BUILTIN, failure("net.cidr_intersects", s("not-a-cidr"), s("192.168.1.0/24")).code());
-    assertEquals(RegoError.EVAL_BUILTIN, failure("net.cidr_intersects", s("192.168.1.0/28"), s("not-a-cidr")).code());
+        calls.call("net.cidr_intersects", str("fd1e:5bfe:8af3:9ddc::/64"), str("2001:4860:4860::8888/32")));
+    assertEquals(RegoError.EVAL_BUILTIN, calls.failure("net.cidr_intersects", str("not-a-cidr"), str("192.168.1.0/24")).code());
+    assertEquals(RegoError.EVAL_BUILTIN, calls.failure("net.cidr_intersects", str("192.168.1.0/28"), str("not-a-cidr")).code());
   }
 
   @Test
   void expandListsEveryAddress() {
     assertEquals(strings("192.168.1.0", "192.168.1.1", "192.168.1.2", "192.168.1.3"),
-        call("net.cidr_expand", s("192.168.1.1/30")));
+        calls.call("net.cidr_expand", str("192.168.1.1/30")));
     assertEquals(strings("172.16.100.252", "172.16.100.253", "172.16.100.254", "172.16.100.255"),
-        call("net.cidr_expand", s("172.16.100.255/30")));
-    assertEquals(strings("192.168.1.1"), call("net.cidr_expand", s("192.168.1.1/32")));
-    assertEquals(strings("2001:db8::", "2001:db8::1"), call("net.cidr_expand", s("2001:db8::/127")));
-    assertEquals(256, ((SetValue) call("net.cidr_expand", s("10.0.0.0/24"))).size());
+        calls.call("net.cidr_expand", str("172.16.100.255/30")));
+    assertEquals(strings("192.168.1.1"), calls.call("net.cidr_expand", str("192.168.1.1/32")));
+    assertEquals(strings("2001:db8::", "2001:db8::1"), calls.call("net.cidr_expand", str("2001:db8::/127")));
+    assertEquals(256, ((SetValue) calls.call("net.cidr_expand", str("10.0.0.0/24"))).size());
   }
 
   @Test
   void expandRejectsInvalidAndHugeRanges() {
-    assertEquals("invalid CIDR address: 192.168.1.1/33", failure("net.cidr_expand", s("192.168.1.1/33")).getMessage());
-    BuiltinException huge = failure("net.cidr_expand", s("10.0.0.0/8"));
+    assertEquals("invalid CIDR address: 192.168.1.1/33", calls.failure("net.cidr_expand", str("192.168.1.1/33")).getMessage());
+    BuiltinException huge = calls.failure("net.cidr_expand", str("10.0.0.0/8"));
     assertEquals(RegoError.EVAL_BUILTIN, huge.code());
     assertTrue(huge.getMessage().contains("too many to expand"), huge.getMessage());
   }
 
   private Value merge(String... cidrs) {
-    return call("net.cidr_merge", stringArray(cidrs));
+    return calls.call("net.cidr_merge", stringArray(cidrs));
   }
 
   @Test
@@ -194,73 +180,73 @@ class NetTest {
   @Test
   void mergeAcceptsSetsAndEmptyInput() {
     assertEquals(strings("192.0.2.112/29"),
-        call("net.cidr_merge", strings("192.0.2.112/30", "192.0.2.116/31", "192.0.2.118/31")));
+        calls.call("net.cidr_merge", strings("192.0.2.112/30", "192.0.2.116/31", "192.0.2.118/31")));
     assertEquals(SetValue.EMPTY, merge());
   }
 
   @Test
   void mergeRejectsBadElements() {
     assertEquals("IPv6 invalid: needs prefix length",
-        failure("net.cidr_merge", stringArray("2601:600:8a80:207e:a57d:7567:e2c9:e7b3")).getMessage());
-    assertEquals("invalid CIDR address: foo", failure("net.cidr_merge", stringArray("foo")).getMessage());
-    assertEquals("element must be string", failure("net.cidr_merge", ArrayValue.of(NumberValue.of(1))).getMessage());
-    assertEquals("operand must be an array", failure("net.cidr_merge", s("10.0.0.0/8")).getMessage());
+        calls.failure("net.cidr_merge", stringArray("2601:600:8a80:207e:a57d:7567:e2c9:e7b3")).getMessage());
+    assertEquals("invalid CIDR address: foo", calls.failure("net.cidr_merge", stringArray("foo")).getMessage());
+    assertEquals("element must be string", calls.failure("net.cidr_merge", ArrayValue.of(NumberValue.of(1))).getMessage());
+    assertEquals("operand must be an array", calls.failure("net.cidr_merge", str("10.0.0.0/8")).getMessage());
   }
 
   @Test
   void containsMatchesReportsIndexes() {
     assertEquals(SetValue.of(stringArray("1.1.1.0/24", "1.1.1.1")),
-        call("net.cidr_contains_matches", s("1.1.1.0/24"), s("1.1.1.1")));
-    Value arrays = call("net.cidr_contains_matches", stringArray("1.1.2.0/24", "1.1.1.0/24"), stringArray("1.1.1.1", "1.1.2.1"));
+        calls.call("net.cidr_contains_matches", str("1.1.1.0/24"), str("1.1.1.1")));
+    Value arrays = calls.call("net.cidr_contains_matches", stringArray("1.1.2.0/24", "1.1.1.0/24"), stringArray("1.1.1.1", "1.1.2.1"));
     assertEquals(Json.parse("[[0,1],[1,0]]"), ArrayValue.of(((SetValue) arrays).sorted()));
-    Value tuples = call("net.cidr_contains_matches",
-        ArrayValue.of(stringArray("1.1.2.0/24", "x"), s("1.1.1.0/24")), stringArray("1.1.1.1", "1.1.2.1"));
+    Value tuples = calls.call("net.cidr_contains_matches",
+        ArrayValue.of(stringArray("1.1.2.0/24", "x"), str("1.1.1.0/24")), stringArray("1.1.1.1", "1.1.2.1"));
     assertEquals(arrays, tuples);
   }
 
   @Test
   void containsMatchesWithSetsAndObjects() {
-    Value sets = call("net.cidr_contains_matches",
+    Value sets = calls.call("net.cidr_contains_matches",
         SetValue.of(stringArray("1.1.1.0/24", "bar"), stringArray("1.1.2.0/24", "foo")),
         SetValue.of(stringArray("1.1.1.1", "baz"), stringArray("1.1.2.1", "qux")));
     assertEquals(SetValue.of(
         ArrayValue.of(stringArray("1.1.1.0/24", "bar"), stringArray("1.1.1.1", "baz")),
         ArrayValue.of(stringArray("1.1.2.0/24", "foo"), stringArray("1.1.2.1", "qux"))), sets);
     ObjectValue cidrs = ObjectValue.builder()
-        .put("k1", s("1.1.1.1/24"))
-        .put("k2", ArrayValue.of(s("1.1.1.2/24"), NumberValue.of(1)))
+        .put("k1", str("1.1.1.1/24"))
+        .put("k2", ArrayValue.of(str("1.1.1.2/24"), NumberValue.of(1)))
         .build();
     assertEquals(SetValue.of(stringArray("k1", "1.1.1.128"), stringArray("k2", "1.1.1.128")),
-        call("net.cidr_contains_matches", cidrs, s("1.1.1.128")));
+        calls.call("net.cidr_contains_matches", cidrs, str("1.1.1.128")));
   }
 
   @Test
   void containsMatchesRejectsBadElements() {
     String message = "operand 2: element must be string or non-empty array";
-    assertEquals(message, failure("net.cidr_contains_matches", stringArray("1.1.2.0/24"),
-        ArrayValue.of(s("1.1.1.1"), NumberValue.of(1))).getMessage());
-    assertEquals(message, failure("net.cidr_contains_matches", stringArray("1.1.2.0/24"),
+    assertEquals(message, calls.failure("net.cidr_contains_matches", stringArray("1.1.2.0/24"),
+        ArrayValue.of(str("1.1.1.1"), NumberValue.of(1))).getMessage());
+    assertEquals(message, calls.failure("net.cidr_contains_matches", stringArray("1.1.2.0/24"),
         SetValue.of(ArrayValue.EMPTY, stringArray("1.1.2.1", "qux"))).getMessage());
-    assertEquals(SetValue.EMPTY, call("net.cidr_contains_matches", NumberValue.of(1), s("1.1.1.1")));
+    assertEquals(SetValue.EMPTY, calls.call("net.cidr_contains_matches", NumberValue.of(1), str("1.1.1.1")));
   }
 
   @Test
   void lookupOfAddressLiteralsNeedsNoNetwork() {
-    assertEquals(strings("10.0.0.0"), call("net.lookup_ip_addr", s("10.0.0.0")));
-    assertEquals(strings("::"), call("net.lookup_ip_addr", s("::")));
-    assertEquals(strings("2001:db8::1"), call("net.lookup_ip_addr", s("2001:DB8:0::1")));
+    assertEquals(strings("10.0.0.0"), calls.call("net.lookup_ip_addr", str("10.0.0.0")));
+    assertEquals(strings("::"), calls.call("net.lookup_ip_addr", str("::")));
+    assertEquals(strings("2001:db8::1"), calls.call("net.lookup_ip_addr", str("2001:DB8:0::1")));
   }
 
   @Test
   void lookupOfNamesFailsWhenNetworkIsDisabled() {
-    BuiltinException e = failure("net.lookup_ip_addr", s("localhost"));
+    BuiltinException e = calls.failure("net.lookup_ip_addr", str("localhost"));
     assertEquals(RegoError.EVAL_BUILTIN, e.code());
     assertTrue(e.getMessage().contains("network access is disabled"), e.getMessage());
   }
 
   @Test
   void lookupResolvesLocalhostWhenAllowed() {
-    Value addrs = new NetworkContext().call(builtins, "net.lookup_ip_addr", s("localhost"));
+    Value addrs = calls.call(new TestContext().withNetwork(), "net.lookup_ip_addr", str("localhost"));
     assertTrue(addrs.equals(strings("127.0.0.1")) || addrs.equals(strings("127.0.0.1", "::1"))
         || addrs.equals(strings("::1")), addrs.toString());
   }
@@ -268,7 +254,7 @@ class NetTest {
   @Test
   void lookupOfEmptyNameFindsNothing() {
     BuiltinException e = assertThrows(BuiltinException.class,
-        () -> new NetworkContext().call(builtins, "net.lookup_ip_addr", s("")));
+        () -> calls.call(new TestContext().withNetwork(), "net.lookup_ip_addr", str("")));
     assertEquals("lookup : no such host", e.getMessage());
   }
 }

@@ -29,6 +29,17 @@ class BinaryFloatTest {
     assertTrue(third.toPlainString().startsWith("0.333333333333333333342368"));
   }
 
+  @Test
+  void readsADecimalOfAnyMagnitude() {
+    BigDecimal huge = new BigDecimal("1e20000");
+    assertThrows(BuiltinException.class, () -> BinaryFloat.of(NumberValue.of(huge)));
+    BigDecimal relativeError = BinaryFloat.of(huge).toBigDecimal().subtract(huge).abs().divide(huge);
+    assertTrue(relativeError.compareTo(BigDecimal.ONE.movePointLeft(19)) < 0);
+    assertEquals(f("1e100"), BinaryFloat.of(new BigDecimal("1e100")));
+    assertEquals(BigInteger.TWO, BinaryFloat.of(new BigDecimal("2.5")).truncate());
+    assertEquals(BigInteger.ZERO, BinaryFloat.of(new BigDecimal("0.0")).truncate());
+  }
+
   @ParameterizedTest(name = "{0} reads as {1}")
   @CsvSource({
       // 2^64 + 1 needs 65 bits; the tie goes to the even 2^64.

@@ -1,22 +1,21 @@
 package io.kubepolicies.rego.builtins.time;
 
+import static io.kubepolicies.rego.builtins.TestTerms.num;
+import static io.kubepolicies.rego.builtins.TestTerms.str;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.kubepolicies.rego.RegoError;
 import io.kubepolicies.rego.builtins.BuiltinException;
-import io.kubepolicies.rego.builtins.Builtins;
+import io.kubepolicies.rego.builtins.FamilyCalls;
 import io.kubepolicies.rego.builtins.TestContext;
 import io.kubepolicies.rego.value.ArrayValue;
 import io.kubepolicies.rego.value.NumberValue;
-import io.kubepolicies.rego.value.StringValue;
 import io.kubepolicies.rego.value.Value;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.List;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -26,17 +25,8 @@ class TimeTest {
   /** Thu Feb 4 21:00:57.012345600 PST 2009, the instant Go's own format tests use. */
   private static final long GO_REFERENCE = 1233810057012345600L;
 
-  private final Builtins utcLocal = Builtins.of(List.of(new Time(new Zones("UTC"))));
-  private final Builtins pacificLocal = Builtins.of(List.of(new Time(new Zones("America/Los_Angeles"))));
-  private final TestContext ctx = new TestContext();
-
-  private Value call(String name, Value... args) {
-    return ctx.call(utcLocal, name, args);
-  }
-
-  private BuiltinException error(String name, Value... args) {
-    return assertThrows(BuiltinException.class, () -> call(name, args));
-  }
+  private final FamilyCalls utcLocal = new FamilyCalls(new Time(new Zones("UTC")));
+  private final FamilyCalls pacificLocal = new FamilyCalls(new Time(new Zones("America/Los_Angeles")));
 
   private static void assertBuiltinError(String message, BuiltinException e) {
     assertEquals(RegoError.EVAL_BUILTIN, e.code());
@@ -46,14 +36,6 @@ class TimeTest {
   private static void assertTypeError(String message, BuiltinException e) {
     assertEquals(RegoError.EVAL_TYPE, e.code());
     assertEquals(message, e.getMessage());
-  }
-
-  private static StringValue s(String v) {
-    return StringValue.of(v);
-  }
-
-  private static NumberValue n(long v) {
-    return NumberValue.of(v);
   }
 
   private static ArrayValue arr(Value... items) {
@@ -68,8 +50,8 @@ class TimeTest {
   @Test
   void nowIsTheQueryClock() {
     TestContext fixed = new TestContext(42L);
-    assertEquals(n(42), fixed.call(utcLocal, "time.now_ns"));
-    assertEquals(n(42), fixed.call(utcLocal, "time.now_ns"));
+    assertEquals(num(42), utcLocal.call(fixed, "time.now_ns"));
+    assertEquals(num(42), utcLocal.call(fixed, "time.now_ns"));
   }
 
   @Nested
@@ -84,42 +66,42 @@ class TimeTest {
       "2000-01-01T00:00:00+24:00 | 1999-12-31T00:00:00Z",
     })
     void parsesToNanoseconds(String value, String instant) {
-      assertEquals(ns(instant), call("time.parse_rfc3339_ns", s(value)));
+      assertEquals(ns(instant), utcLocal.call("time.parse_rfc3339_ns", str(value)));
     }
 
     @Test
     void reachesTheInt64Extremes() {
-      assertEquals(n(Long.MIN_VALUE), call("time.parse_rfc3339_ns", s("1677-09-21T00:12:43.145224192Z")));
-      assertEquals(n(Long.MAX_VALUE), call("time.parse_rfc3339_ns", s("2262-04-11T23:47:16.854775807Z")));
+      assertEquals(num(Long.MIN_VALUE), utcLocal.call("time.parse_rfc3339_ns", str("1677-09-21T00:12:43.145224192Z")));
+      assertEquals(num(Long.MAX_VALUE), utcLocal.call("time.parse_rfc3339_ns", str("2262-04-11T23:47:16.854775807Z")));
     }
 
     @ParameterizedTest
     @CsvSource({"1677-09-21T00:12:43.145224191Z", "2262-04-11T23:47:16.854775808Z", "0001-01-01T00:00:00Z"})
     void rejectsTimesOutsideTheInt64Range(String value) {
-      assertBuiltinError("time outside of valid range", error("time.parse_rfc3339_ns", s(value)));
+      assertBuiltinError("time outside of valid range", utcLocal.failure("time.parse_rfc3339_ns", str(value)));
     }
 
     @Test
     void reportsGoParseErrors() {
       assertBuiltinError("parsing time \"2006-01-02T15:04_abc\" as \"2006-01-02T15:04:05Z07:00\": cannot parse "
-          + "\"_abc\" as \":\"", error("time.parse_rfc3339_ns", s("2006-01-02T15:04_abc")));
+          + "\"_abc\" as \":\"", utcLocal.failure("time.parse_rfc3339_ns", str("2006-01-02T15:04_abc")));
       assertBuiltinError("parsing time \"2006-01-02T15:04:05_abc\" as \"2006-01-02T15:04:05Z07:00\": cannot parse "
-          + "\"_abc\" as \"Z07:00\"", error("time.parse_rfc3339_ns", s("2006-01-02T15:04:05_abc")));
+          + "\"_abc\" as \"Z07:00\"", utcLocal.failure("time.parse_rfc3339_ns", str("2006-01-02T15:04:05_abc")));
       assertBuiltinError("parsing time \"2006-01-02T15:04:05Z_abc\": extra text: \"_abc\"",
-          error("time.parse_rfc3339_ns", s("2006-01-02T15:04:05Z_abc")));
+          utcLocal.failure("time.parse_rfc3339_ns", str("2006-01-02T15:04:05Z_abc")));
       assertBuiltinError("parsing time \"2006-01-02T15:04:05Z07:00\": extra text: \"07:00\"",
-          error("time.parse_rfc3339_ns", s("2006-01-02T15:04:05Z07:00")));
+          utcLocal.failure("time.parse_rfc3339_ns", str("2006-01-02T15:04:05Z07:00")));
       assertBuiltinError("parsing time \"2010-02-04T21:00:67.012345678-08:00\": second out of range",
-          error("time.parse_rfc3339_ns", s("2010-02-04T21:00:67.012345678-08:00")));
+          utcLocal.failure("time.parse_rfc3339_ns", str("2010-02-04T21:00:67.012345678-08:00")));
       assertBuiltinError("parsing time \"2010-02-30T00:00:00Z\": day out of range",
-          error("time.parse_rfc3339_ns", s("2010-02-30T00:00:00Z")));
+          utcLocal.failure("time.parse_rfc3339_ns", str("2010-02-30T00:00:00Z")));
       assertBuiltinError("parsing time \"\" as \"2006-01-02T15:04:05Z07:00\": cannot parse \"\" as \"2006\"",
-          error("time.parse_rfc3339_ns", s("")));
+          utcLocal.failure("time.parse_rfc3339_ns", str("")));
     }
 
     @Test
     void rejectsANonString() {
-      assertTypeError("operand 1 must be string but got number", error("time.parse_rfc3339_ns", n(1)));
+      assertTypeError("operand 1 must be string but got number", utcLocal.failure("time.parse_rfc3339_ns", num(1)));
     }
   }
 
@@ -163,32 +145,32 @@ class TimeTest {
       "06 1 2 | 69 1 2 | 1969-01-02T00:00:00Z",
     })
     void parsesByGoLayouts(String layout, String value, String instant) {
-      assertEquals(ns(instant), call("time.parse_ns", s(layout), s(value)));
+      assertEquals(ns(instant), utcLocal.call("time.parse_ns", str(layout), str(value)));
     }
 
     @Test
     void unknownZoneAbbreviationsLeaveTheTimeAsUtc() {
       assertEquals(ns("2010-02-04T21:00:57Z"),
-          call("time.parse_ns", s("UnixDate"), s("Thu Feb  4 21:00:57 PST 2010")));
+          utcLocal.call("time.parse_ns", str("UnixDate"), str("Thu Feb  4 21:00:57 PST 2010")));
       assertEquals(ns("2010-02-05T05:00:57Z"),
-          call("time.parse_ns", s("UnixDate"), s("Fri Feb  5 05:00:57 GMT-8 2010")));
+          utcLocal.call("time.parse_ns", str("UnixDate"), str("Fri Feb  5 05:00:57 GMT-8 2010")));
       assertEquals(ns("2010-02-04T21:00:57Z"),
-          call("time.parse_ns", s("UnixDate"), s("Thu Feb  4 21:00:57 UTC 2010")));
+          utcLocal.call("time.parse_ns", str("UnixDate"), str("Thu Feb  4 21:00:57 UTC 2010")));
     }
 
     @Test
     void abbreviationsOfTheLocalZoneTakeTheirOffset() {
       assertEquals(ns("2010-02-05T05:00:57Z"),
-          ctx.call(pacificLocal, "time.parse_ns", s("UnixDate"), s("Thu Feb  4 21:00:57 PST 2010")));
+          pacificLocal.call("time.parse_ns", str("UnixDate"), str("Thu Feb  4 21:00:57 PST 2010")));
       // PDT is not in effect in February, but the name is the zone's, so its offset applies.
       assertEquals(ns("2010-02-05T05:00:57Z"),
-          ctx.call(pacificLocal, "time.parse_ns", s("RFC1123"), s("Thu, 04 Feb 2010 22:00:57 PDT")));
+          pacificLocal.call("time.parse_ns", str("RFC1123"), str("Thu, 04 Feb 2010 22:00:57 PDT")));
     }
 
     @Test
     void anOffsetOfMinusOneSecondIsIgnoredAsInGo() {
       assertEquals(ns("2000-01-01T00:00:00Z"),
-          call("time.parse_ns", s("2006-01-02T15:04:05-07:00:00"), s("2000-01-01T00:00:00-00:00:01")));
+          utcLocal.call("time.parse_ns", str("2006-01-02T15:04:05-07:00:00"), str("2000-01-01T00:00:00-00:00:01")));
     }
 
     @ParameterizedTest
@@ -225,26 +207,26 @@ class TimeTest {
       "3PM | 3XM | parsing time \"3XM\" as \"3PM\": cannot parse \"XM\" as \"PM\"",
     })
     void reportsGoParseErrors(String layout, String value, String message) {
-      assertBuiltinError(message, error("time.parse_ns", s(layout), s(value)));
+      assertBuiltinError(message, utcLocal.failure("time.parse_ns", str(layout), str(value)));
     }
 
     @Test
     void quotesNonAsciiBytesTheWayGoDoes() {
       assertBuiltinError("parsing time \"\\xc3\\xa9\" as \"2006\": cannot parse \"\\xc3\\xa9\" as \"2006\"",
-          error("time.parse_ns", s("2006"), s("\u00e9")));
+          utcLocal.failure("time.parse_ns", str("2006"), str("\u00e9")));
     }
 
     @Test
     void aTimeWithoutADateIsOutOfRange() {
       // Year 0: Go parses it, but it is far outside the int64 nanosecond range.
-      assertBuiltinError("time outside of valid range", error("time.parse_ns", s("3:04PM"), s("12:00PM")));
+      assertBuiltinError("time outside of valid range", utcLocal.failure("time.parse_ns", str("3:04PM"), str("12:00PM")));
     }
 
     @Test
     void checksOperandTypes() {
-      assertTypeError("operand 1 must be string but got number", error("time.parse_ns", n(1), s("x")));
+      assertTypeError("operand 1 must be string but got number", utcLocal.failure("time.parse_ns", num(1), str("x")));
       assertTypeError("operand 2 must be string but got null",
-          error("time.parse_ns", s("2006"), io.kubepolicies.rego.value.NullValue.NULL));
+          utcLocal.failure("time.parse_ns", str("2006"), io.kubepolicies.rego.value.NullValue.NULL));
     }
   }
 
@@ -291,14 +273,14 @@ class TimeTest {
       "0.830103483285477580700h, 2988372539827",
     })
     void parsesGoDurations(String text, long nanos) {
-      assertEquals(n(nanos), call("time.parse_duration_ns", s(text)));
+      assertEquals(num(nanos), utcLocal.call("time.parse_duration_ns", str(text)));
     }
 
     @Test
     void acceptsBothMicroSigns() {
-      assertEquals(n(1000), call("time.parse_duration_ns", s("1\u00b5s")));
-      assertEquals(n(1000), call("time.parse_duration_ns", s("1\u03bcs")));
-      assertEquals(n(1000), call("time.parse_duration_ns", s("1us")));
+      assertEquals(num(1000), utcLocal.call("time.parse_duration_ns", str("1\u00b5s")));
+      assertEquals(num(1000), utcLocal.call("time.parse_duration_ns", str("1\u03bcs")));
+      assertEquals(num(1000), utcLocal.call("time.parse_duration_ns", str("1us")));
     }
 
     @ParameterizedTest
@@ -323,21 +305,21 @@ class TimeTest {
       "9223372036854ms775us808ns | time: invalid duration \"9223372036854ms775us808ns\"",
     })
     void reportsGoDurationErrors(String text, String message) {
-      assertBuiltinError(message, error("time.parse_duration_ns", s(text)));
+      assertBuiltinError(message, utcLocal.failure("time.parse_duration_ns", str(text)));
     }
 
     @Test
     void escapesNonAsciiInDurationErrors() {
-      assertBuiltinError("time: invalid duration \"\\xef\\xbf\\xbd\"", error("time.parse_duration_ns", s("\ufffd")));
+      assertBuiltinError("time: invalid duration \"\\xef\\xbf\\xbd\"", utcLocal.failure("time.parse_duration_ns", str("\ufffd")));
       assertBuiltinError("time: unknown unit \"\\xc3\\xa9\" in duration \"1\\xc3\\xa9\"",
-          error("time.parse_duration_ns", s("1\u00e9")));
+          utcLocal.failure("time.parse_duration_ns", str("1\u00e9")));
     }
   }
 
   @Nested
   class Format {
     private Value format(String zone, String layout) {
-      return call("time.format", arr(n(GO_REFERENCE), s(zone), s(layout)));
+      return utcLocal.call("time.format", arr(num(GO_REFERENCE), str(zone), str(layout)));
     }
 
     @ParameterizedTest
@@ -368,67 +350,67 @@ class TimeTest {
       "Kitchen | Kitchen",
     })
     void formatsLikeGo(String layout, String expected) {
-      assertEquals(s(expected), format("America/Los_Angeles", layout));
+      assertEquals(str(expected), format("America/Los_Angeles", layout));
     }
 
     @Test
     void defaultsToRfc3339NanoInUtc() {
-      assertEquals(s("2009-02-05T05:00:57.0123456Z"), call("time.format", n(GO_REFERENCE)));
-      assertEquals(s("2009-02-05T05:00:57.0123456Z"), call("time.format", arr(n(GO_REFERENCE))));
-      assertEquals(s("2009-02-05T05:00:57.0123456Z"), call("time.format", arr(n(GO_REFERENCE), s(""))));
-      assertEquals(s("2009-02-05T05:00:57.0123456Z"), call("time.format", arr(n(GO_REFERENCE), s("UTC"), s(""))));
-      assertEquals(s("1970-01-01T00:00:00Z"), call("time.format", n(0)));
+      assertEquals(str("2009-02-05T05:00:57.0123456Z"), utcLocal.call("time.format", num(GO_REFERENCE)));
+      assertEquals(str("2009-02-05T05:00:57.0123456Z"), utcLocal.call("time.format", arr(num(GO_REFERENCE))));
+      assertEquals(str("2009-02-05T05:00:57.0123456Z"), utcLocal.call("time.format", arr(num(GO_REFERENCE), str(""))));
+      assertEquals(str("2009-02-05T05:00:57.0123456Z"), utcLocal.call("time.format", arr(num(GO_REFERENCE), str("UTC"), str(""))));
+      assertEquals(str("1970-01-01T00:00:00Z"), utcLocal.call("time.format", num(0)));
     }
 
     @Test
     void formatsInNamedZones() {
-      assertEquals(s("2009-02-05T00:00:57.0123456-05:00"), call("time.format", arr(n(GO_REFERENCE), s("EST"))));
-      assertEquals(s("2009-02-05T13:00:57.0123456+08:00"), call("time.format", arr(n(GO_REFERENCE), s("ROC"))));
-      assertEquals(s("2009-02-05T00:00:57.0123456-05:00"), call("time.format", arr(n(GO_REFERENCE), s("America/New_York"))));
-      assertEquals(s("2009-02-05T10:30:57.0123456+05:30"), call("time.format", arr(n(GO_REFERENCE), s("Asia/Kolkata"))));
-      assertEquals(s("Thu, 05 Feb 2009 05:00:57 UTC"), format("UTC", "RFC1123"));
-      assertEquals(s("2009-02-05T05:00:57Z"), format("Europe/London", "RFC3339"));
-      assertEquals(s("05 Feb 09 06:00 CET"), format("Europe/Berlin", "RFC822"));
-      assertEquals(s("2009-07-01 02:00:00 CEST"),
-          call("time.format", arr(ns("2009-07-01T00:00:00Z"), s("Europe/Berlin"), s("2006-01-02 15:04:05 MST"))));
+      assertEquals(str("2009-02-05T00:00:57.0123456-05:00"), utcLocal.call("time.format", arr(num(GO_REFERENCE), str("EST"))));
+      assertEquals(str("2009-02-05T13:00:57.0123456+08:00"), utcLocal.call("time.format", arr(num(GO_REFERENCE), str("ROC"))));
+      assertEquals(str("2009-02-05T00:00:57.0123456-05:00"), utcLocal.call("time.format", arr(num(GO_REFERENCE), str("America/New_York"))));
+      assertEquals(str("2009-02-05T10:30:57.0123456+05:30"), utcLocal.call("time.format", arr(num(GO_REFERENCE), str("Asia/Kolkata"))));
+      assertEquals(str("Thu, 05 Feb 2009 05:00:57 UTC"), format("UTC", "RFC1123"));
+      assertEquals(str("2009-02-05T05:00:57Z"), format("Europe/London", "RFC3339"));
+      assertEquals(str("05 Feb 09 06:00 CET"), format("Europe/Berlin", "RFC822"));
+      assertEquals(str("2009-07-01 02:00:00 CEST"),
+          utcLocal.call("time.format", arr(ns("2009-07-01T00:00:00Z"), str("Europe/Berlin"), str("2006-01-02 15:04:05 MST"))));
     }
 
     @Test
     void namesZonesTheWayTheTzDatabaseDoes() {
       assumeTrue(Files.isRegularFile(Path.of("/usr/share/zoneinfo/Asia/Dubai")), "needs the system tz database");
-      assertEquals(s("+04"), format("Asia/Dubai", "MST"));
-      assertEquals(s("+0545"), format("Asia/Kathmandu", "MST"));
-      assertEquals(s("-05"), format("Etc/GMT+5", "MST"));
-      assertEquals(s("EST"), format("EST", "MST"));
-      assertEquals(s("GMT"), format("Europe/Dublin", "MST"));
-      assertEquals(s("IST"), call("time.format", arr(ns("2009-07-01T00:00:00Z"), s("Europe/Dublin"), s("MST"))));
+      assertEquals(str("+04"), format("Asia/Dubai", "MST"));
+      assertEquals(str("+0545"), format("Asia/Kathmandu", "MST"));
+      assertEquals(str("-05"), format("Etc/GMT+5", "MST"));
+      assertEquals(str("EST"), format("EST", "MST"));
+      assertEquals(str("GMT"), format("Europe/Dublin", "MST"));
+      assertEquals(str("IST"), utcLocal.call("time.format", arr(ns("2009-07-01T00:00:00Z"), str("Europe/Dublin"), str("MST"))));
     }
 
     @Test
     void formatsTheInt64Extremes() {
-      assertEquals(s("1677-09-21T00:12:43.145224192Z"), call("time.format", n(Long.MIN_VALUE)));
-      assertEquals(s("2262-04-11T23:47:16.854775807Z"), call("time.format", n(Long.MAX_VALUE)));
-      assertEquals(s("1969-12-31T23:59:59.999999999Z"), call("time.format", n(-1)));
+      assertEquals(str("1677-09-21T00:12:43.145224192Z"), utcLocal.call("time.format", num(Long.MIN_VALUE)));
+      assertEquals(str("2262-04-11T23:47:16.854775807Z"), utcLocal.call("time.format", num(Long.MAX_VALUE)));
+      assertEquals(str("1969-12-31T23:59:59.999999999Z"), utcLocal.call("time.format", num(-1)));
     }
 
     @Test
     void keepsNonAsciiLayoutText() {
-      assertEquals(s("2009年02月05日"), call("time.format", arr(n(GO_REFERENCE), s("UTC"), s("2006年01月02日"))));
+      assertEquals(str("2009年02月05日"), utcLocal.call("time.format", arr(num(GO_REFERENCE), str("UTC"), str("2006年01月02日"))));
     }
 
     @Test
     void rejectsUnknownZones() {
-      assertBuiltinError("unknown time zone Mars/Olympus_Mons", error("time.format", arr(n(0), s("Mars/Olympus_Mons"))));
-      assertBuiltinError("unknown time zone SystemV/EST5", error("time.format", arr(n(0), s("SystemV/EST5"))));
-      assertBuiltinError("unknown time zone utc", error("time.format", arr(n(0), s("utc"))));
-      assertBuiltinError("time: invalid location name", error("time.format", arr(n(0), s("../../etc/passwd"))));
-      assertBuiltinError("time: invalid location name", error("time.format", arr(n(0), s("/etc/localtime"))));
+      assertBuiltinError("unknown time zone Mars/Olympus_Mons", utcLocal.failure("time.format", arr(num(0), str("Mars/Olympus_Mons"))));
+      assertBuiltinError("unknown time zone SystemV/EST5", utcLocal.failure("time.format", arr(num(0), str("SystemV/EST5"))));
+      assertBuiltinError("unknown time zone utc", utcLocal.failure("time.format", arr(num(0), str("utc"))));
+      assertBuiltinError("time: invalid location name", utcLocal.failure("time.format", arr(num(0), str("../../etc/passwd"))));
+      assertBuiltinError("time: invalid location name", utcLocal.failure("time.format", arr(num(0), str("/etc/localtime"))));
     }
 
     @Test
     void acceptsTheLocalZone() {
-      assertEquals(s("1970-01-01T00:00:00Z"), call("time.format", arr(n(0), s("Local"))));
-      assertEquals(s("1969-12-31T16:00:00-08:00"), ctx.call(pacificLocal, "time.format", arr(n(0), s("Local"))));
+      assertEquals(str("1970-01-01T00:00:00Z"), utcLocal.call("time.format", arr(num(0), str("Local"))));
+      assertEquals(str("1969-12-31T16:00:00-08:00"), pacificLocal.call("time.format", arr(num(0), str("Local"))));
     }
   }
 
@@ -437,44 +419,44 @@ class TimeTest {
     @Test
     void rejectsMalformedTimeOperands() {
       String expected = "either number (ns) or [number (ns), string (tz)]";
-      assertTypeError("operand 1 must be " + expected + " but got string", error("time.date", s("0")));
-      assertTypeError("operand 1 must be " + expected + " but got array", error("time.date", arr()));
-      assertTypeError("operand 1 must be number but got string", error("time.clock", arr(s("0"))));
-      assertTypeError("operand 1 must be string but got number", error("time.weekday", arr(n(0), n(1))));
+      assertTypeError("operand 1 must be " + expected + " but got string", utcLocal.failure("time.date", str("0")));
+      assertTypeError("operand 1 must be " + expected + " but got array", utcLocal.failure("time.date", arr()));
+      assertTypeError("operand 1 must be number but got string", utcLocal.failure("time.clock", arr(str("0"))));
+      assertTypeError("operand 1 must be string but got number", utcLocal.failure("time.weekday", arr(num(0), num(1))));
       assertTypeError("operand 1 must be string but got boolean",
-          error("time.format", arr(n(0), s("UTC"), io.kubepolicies.rego.value.BooleanValue.TRUE)));
+          utcLocal.failure("time.format", arr(num(0), str("UTC"), io.kubepolicies.rego.value.BooleanValue.TRUE)));
     }
 
     @Test
     void everyComplaintNamesOperandOneAsOpaDoes() {
       assertTypeError("operand 1 must be either number (ns) or [number (ns), string (tz)] but got string",
-          error("time.diff", n(0), s("x")));
+          utcLocal.failure("time.diff", num(0), str("x")));
     }
 
     @Test
     void acceptsOnlyExactInt64Nanoseconds() {
-      assertBuiltinError("timestamp too big", error("time.date", NumberValue.of(new BigDecimal("1.5"))));
-      assertBuiltinError("timestamp too big", error("time.date", NumberValue.of(new BigDecimal("9223372036854775808"))));
-      assertBuiltinError("timestamp too big", error("time.date", NumberValue.of(new BigDecimal("1e30"))));
-      assertBuiltinError("timestamp too big", error("time.date", NumberValue.of(new BigDecimal("0.999"))));
+      assertBuiltinError("timestamp too big", utcLocal.failure("time.date", NumberValue.of(new BigDecimal("1.5"))));
+      assertBuiltinError("timestamp too big", utcLocal.failure("time.date", NumberValue.of(new BigDecimal("9223372036854775808"))));
+      assertBuiltinError("timestamp too big", utcLocal.failure("time.date", NumberValue.of(new BigDecimal("1e30"))));
+      assertBuiltinError("timestamp too big", utcLocal.failure("time.date", NumberValue.of(new BigDecimal("0.999"))));
     }
 
     @Test
     void fractionsBelowTheBinaryPrecisionRoundAway() {
       // OPA reads the number as a 64-bit-mantissa float: at 2^62 and above the ulp is 0.5 or more.
-      assertEquals(s("2116-02-20T23:53:38.427387904Z"),
-          call("time.format", NumberValue.of(new BigDecimal("4611686018427387904.25"))));
-      assertEquals(s("2116-02-20T23:53:38.427387905Z"),
-          call("time.format", NumberValue.of(new BigDecimal("4611686018427387904.75"))));
+      assertEquals(str("2116-02-20T23:53:38.427387904Z"),
+          utcLocal.call("time.format", NumberValue.of(new BigDecimal("4611686018427387904.25"))));
+      assertEquals(str("2116-02-20T23:53:38.427387905Z"),
+          utcLocal.call("time.format", NumberValue.of(new BigDecimal("4611686018427387904.75"))));
       assertBuiltinError("timestamp too big",
-          error("time.format", NumberValue.of(new BigDecimal("4611686018427387904.5"))));
-      assertEquals(arr(n(1970), n(1), n(1)),
-          call("time.date", NumberValue.of(new BigDecimal("0.99999999999999999999999"))));
+          utcLocal.failure("time.format", NumberValue.of(new BigDecimal("4611686018427387904.5"))));
+      assertEquals(arr(num(1970), num(1), num(1)),
+          utcLocal.call("time.date", NumberValue.of(new BigDecimal("0.99999999999999999999999"))));
     }
 
     @Test
     void acceptsIntegralDecimals() {
-      assertEquals(arr(n(1970), n(1), n(1)), call("time.date", NumberValue.of(new BigDecimal("1.0"))));
+      assertEquals(arr(num(1970), num(1), num(1)), utcLocal.call("time.date", NumberValue.of(new BigDecimal("1.0"))));
     }
   }
 
@@ -482,46 +464,46 @@ class TimeTest {
   class CalendarFields {
     @Test
     void dateClockAndWeekdayInUtc() {
-      assertEquals(arr(n(2009), n(2), n(5)), call("time.date", n(GO_REFERENCE)));
-      assertEquals(arr(n(5), n(0), n(57)), call("time.clock", n(GO_REFERENCE)));
-      assertEquals(s("Thursday"), call("time.weekday", n(GO_REFERENCE)));
-      assertEquals(s("Thursday"), call("time.weekday", n(0)));
+      assertEquals(arr(num(2009), num(2), num(5)), utcLocal.call("time.date", num(GO_REFERENCE)));
+      assertEquals(arr(num(5), num(0), num(57)), utcLocal.call("time.clock", num(GO_REFERENCE)));
+      assertEquals(str("Thursday"), utcLocal.call("time.weekday", num(GO_REFERENCE)));
+      assertEquals(str("Thursday"), utcLocal.call("time.weekday", num(0)));
     }
 
     @Test
     void dateClockAndWeekdayInAZone() {
-      Value t = arr(n(GO_REFERENCE), s("America/Los_Angeles"));
-      assertEquals(arr(n(2009), n(2), n(4)), call("time.date", t));
-      assertEquals(arr(n(21), n(0), n(57)), call("time.clock", t));
-      assertEquals(s("Wednesday"), call("time.weekday", t));
+      Value t = arr(num(GO_REFERENCE), str("America/Los_Angeles"));
+      assertEquals(arr(num(2009), num(2), num(4)), utcLocal.call("time.date", t));
+      assertEquals(arr(num(21), num(0), num(57)), utcLocal.call("time.clock", t));
+      assertEquals(str("Wednesday"), utcLocal.call("time.weekday", t));
     }
 
     @Test
     void ignoresALayoutElement() {
-      assertEquals(arr(n(1970), n(1), n(1)), call("time.date", arr(n(0), s("UTC"), s("ignored"))));
+      assertEquals(arr(num(1970), num(1), num(1)), utcLocal.call("time.date", arr(num(0), str("UTC"), str("ignored"))));
     }
 
     @Test
     void handlesInstantsBeforeTheEpoch() {
-      assertEquals(arr(n(1969), n(12), n(31)), call("time.date", n(-1)));
-      assertEquals(arr(n(23), n(59), n(59)), call("time.clock", n(-1)));
-      assertEquals(arr(n(1677), n(9), n(21)), call("time.date", n(Long.MIN_VALUE)));
-      assertEquals(arr(n(0), n(12), n(43)), call("time.clock", n(Long.MIN_VALUE)));
-      assertEquals(arr(n(2262), n(4), n(11)), call("time.date", n(Long.MAX_VALUE)));
+      assertEquals(arr(num(1969), num(12), num(31)), utcLocal.call("time.date", num(-1)));
+      assertEquals(arr(num(23), num(59), num(59)), utcLocal.call("time.clock", num(-1)));
+      assertEquals(arr(num(1677), num(9), num(21)), utcLocal.call("time.date", num(Long.MIN_VALUE)));
+      assertEquals(arr(num(0), num(12), num(43)), utcLocal.call("time.clock", num(Long.MIN_VALUE)));
+      assertEquals(arr(num(2262), num(4), num(11)), utcLocal.call("time.date", num(Long.MAX_VALUE)));
     }
   }
 
   @Nested
   class AddDate {
     private Value addDate(Value t, long years, long months, long days) {
-      return call("time.add_date", t, n(years), n(months), n(days));
+      return utcLocal.call("time.add_date", t, num(years), num(months), num(days));
     }
 
     @Test
     void addsYearsMonthsAndDays() {
-      assertEquals(ns("1970-02-02T00:00:00Z"), addDate(n(0), 0, 0, 32));
-      assertEquals(ns("1971-02-01T00:00:00Z"), addDate(n(0), 1, 1, 0));
-      assertEquals(ns("1969-12-31T00:00:00Z"), addDate(n(0), 0, 0, -1));
+      assertEquals(ns("1970-02-02T00:00:00Z"), addDate(num(0), 0, 0, 32));
+      assertEquals(ns("1971-02-01T00:00:00Z"), addDate(num(0), 1, 1, 0));
+      assertEquals(ns("1969-12-31T00:00:00Z"), addDate(num(0), 0, 0, -1));
       assertEquals(ns("2010-02-04T21:00:57.5Z"), addDate(ns("2009-02-04T21:00:57.5Z"), 1, 0, 0));
     }
 
@@ -538,39 +520,39 @@ class TimeTest {
     @Test
     void keepsTheWallClockInTheOperandsZone() {
       // 12:00 EST on the day before the switch to daylight time, plus a day: 12:00 EDT.
-      Value t = arr(ns("2021-03-13T17:00:00Z"), s("America/New_York"));
+      Value t = arr(ns("2021-03-13T17:00:00Z"), str("America/New_York"));
       assertEquals(ns("2021-03-14T16:00:00Z"), addDate(t, 0, 0, 1));
     }
 
     @Test
     void resolvesWallTimesInATransitionGapAsGo() {
       // 02:30 does not exist on 2021-03-14 in New York; Go lands on 01:30 EST.
-      assertEquals(ns("2021-03-14T06:30:00Z"), addDate(arr(ns("2021-03-13T07:30:00Z"), s("America/New_York")), 0, 0, 1));
+      assertEquals(ns("2021-03-14T06:30:00Z"), addDate(arr(ns("2021-03-13T07:30:00Z"), str("America/New_York")), 0, 0, 1));
       // In Paris the gap moves forward instead: 02:30 becomes 03:30 CEST.
-      assertEquals(ns("2021-03-28T01:30:00Z"), addDate(arr(ns("2021-03-27T01:30:00Z"), s("Europe/Paris")), 0, 0, 1));
+      assertEquals(ns("2021-03-28T01:30:00Z"), addDate(arr(ns("2021-03-27T01:30:00Z"), str("Europe/Paris")), 0, 0, 1));
     }
 
     @Test
     void rejectsResultsOutsideTheInt64Range() {
-      assertBuiltinError("time outside of valid range", error("time.add_date", n(0), n(300), n(0), n(0)));
-      assertBuiltinError("time outside of valid range", error("time.add_date", n(0), n(-300), n(0), n(0)));
-      assertBuiltinError("time outside of valid range", error("time.add_date", n(0), n(Long.MAX_VALUE), n(0), n(0)));
+      assertBuiltinError("time outside of valid range", utcLocal.failure("time.add_date", num(0), num(300), num(0), num(0)));
+      assertBuiltinError("time outside of valid range", utcLocal.failure("time.add_date", num(0), num(-300), num(0), num(0)));
+      assertBuiltinError("time outside of valid range", utcLocal.failure("time.add_date", num(0), num(Long.MAX_VALUE), num(0), num(0)));
       assertBuiltinError("time outside of valid range",
-          error("time.add_date", n(0), n(0), n(Long.MIN_VALUE), n(Long.MIN_VALUE)));
+          utcLocal.failure("time.add_date", num(0), num(0), num(Long.MIN_VALUE), num(Long.MIN_VALUE)));
     }
 
     @Test
     void requiresIntegerAmounts() {
       assertTypeError("operand 2 must be integer number but got floating-point number",
-          error("time.add_date", n(0), NumberValue.of(new BigDecimal("1.5")), n(0), n(0)));
-      assertTypeError("operand 4 must be number but got string", error("time.add_date", n(0), n(0), n(0), s("1")));
+          utcLocal.failure("time.add_date", num(0), NumberValue.of(new BigDecimal("1.5")), num(0), num(0)));
+      assertTypeError("operand 4 must be number but got string", utcLocal.failure("time.add_date", num(0), num(0), num(0), str("1")));
     }
   }
 
   @Nested
   class Diff {
     private Value diff(Value a, Value b) {
-      return call("time.diff", a, b);
+      return utcLocal.call("time.diff", a, b);
     }
 
     private static ArrayValue fields(long... values) {
@@ -607,7 +589,7 @@ class TimeTest {
     @Test
     void seesBothTimesInTheFirstOnesZone() {
       Value utc = ns("2021-01-01T03:00:00Z");
-      Value ny = arr(ns("2020-12-31T23:00:00Z"), s("America/New_York"));
+      Value ny = arr(ns("2020-12-31T23:00:00Z"), str("America/New_York"));
       // New York: 2020-12-31 18:00 to 22:00.
       assertEquals(fields(0, 0, 0, 4, 0, 0), diff(ny, utc));
       assertEquals(fields(0, 0, 0, 4, 0, 0), diff(utc, ny));

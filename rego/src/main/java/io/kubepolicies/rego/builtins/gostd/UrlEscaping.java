@@ -1,5 +1,6 @@
-package io.kubepolicies.rego.builtins.neturl;
+package io.kubepolicies.rego.builtins.gostd;
 
+import io.kubepolicies.rego.value.GoQuote;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 
@@ -17,16 +18,26 @@ public final class UrlEscaping {
 
   /** Go's {@code QueryEscape}. */
   public static String queryEscape(String s) {
-    return new String(escape(utf8(s), Mode.QUERY_COMPONENT), StandardCharsets.UTF_8);
+    return escape(s, Mode.QUERY_COMPONENT);
   }
 
   /** Go's {@code QueryUnescape}; a malformed escape fails with {@code invalid URL escape "%zz"}. */
   public static String queryUnescape(String s) {
-    return new String(unescape(utf8(s), Mode.QUERY_COMPONENT), StandardCharsets.UTF_8);
+    return unescape(s, Mode.QUERY_COMPONENT);
   }
 
   static byte[] utf8(String s) {
     return s.getBytes(StandardCharsets.UTF_8);
+  }
+
+  /** {@link #escape(byte[], Mode)} of the string's UTF-8 bytes. */
+  static String escape(String s, Mode mode) {
+    return new String(escape(utf8(s), mode), StandardCharsets.UTF_8);
+  }
+
+  /** {@link #unescape(byte[], Mode)} of the string's UTF-8 bytes, decoded as UTF-8. */
+  static String unescape(String s, Mode mode) {
+    return new String(unescape(utf8(s), mode), StandardCharsets.UTF_8);
   }
 
   static boolean shouldEscape(int c, Mode mode) {
@@ -79,15 +90,15 @@ public final class UrlEscaping {
     for (int i = 0; i < s.length; ) {
       int c = s[i] & 0xff;
       if (c == '%') {
-        if (i + 2 >= s.length || !isHex(s[i + 1]) || !isHex(s[i + 2])) {
+        if (i + 2 >= s.length || GoHex.digit(s[i + 1]) < 0 || GoHex.digit(s[i + 2]) < 0) {
           throw escapeError(s, i, Math.min(s.length, i + 3));
         }
         // A host may %-encode only non-ASCII bytes, except %25 (RFC 6874 zone identifiers).
-        if (mode == Mode.HOST && unhex(s[i + 1]) < 8 && !isPercent25(s, i)) {
+        if (mode == Mode.HOST && GoHex.digit(s[i + 1]) < 8 && !isPercent25(s, i)) {
           throw escapeError(s, i, i + 3);
         }
         if (mode == Mode.ZONE) {
-          int v = unhex(s[i + 1]) << 4 | unhex(s[i + 2]);
+          int v = GoHex.digit(s[i + 1]) << 4 | GoHex.digit(s[i + 2]);
           if (!isPercent25(s, i) && v != ' ' && shouldEscape(v, Mode.HOST)) {
             throw escapeError(s, i, i + 3);
           }
@@ -104,7 +115,7 @@ public final class UrlEscaping {
     for (int i = 0; i < s.length; i++) {
       int c = s[i] & 0xff;
       if (c == '%') {
-        out.write(unhex(s[i + 1]) << 4 | unhex(s[i + 2]));
+        out.write(GoHex.digit(s[i + 1]) << 4 | GoHex.digit(s[i + 2]));
         i += 2;
       } else if (c == '+' && mode == Mode.QUERY_COMPONENT) {
         out.write(' ');
@@ -121,13 +132,5 @@ public final class UrlEscaping {
 
   private static boolean isPercent25(byte[] s, int i) {
     return s[i + 1] == '2' && s[i + 2] == '5';
-  }
-
-  private static boolean isHex(byte b) {
-    return b >= '0' && b <= '9' || b >= 'a' && b <= 'f' || b >= 'A' && b <= 'F';
-  }
-
-  private static int unhex(byte b) {
-    return b <= '9' ? b - '0' : (b | 0x20) - 'a' + 10;
   }
 }

@@ -1,13 +1,15 @@
-package io.kubepolicies.rego.builtins.format;
+package io.kubepolicies.rego.builtins.gostd;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
+import java.util.function.Predicate;
 
 /**
- * Go's {@code strconv.FormatFloat} for float64: formats {@code e E f g G b x X}, with a precision
- * or {@code -1} for the shortest text that reads back as the same double. Digits come from the exact
- * binary value, rounded half to even, as Go does.
+ * Go's {@code strconv.FormatFloat}: formats {@code e E f g G b x X}, with a precision or {@code -1}
+ * for the shortest text that reads back as the same float64 (or float32). Digits come from the exact
+ * binary value, rounded half to even, as Go does. The decimal formats also serve for
+ * {@code big.Float.Text} of a value held exactly as a decimal.
  */
 public final class GoFloat {
   private GoFloat() {}
@@ -38,32 +40,63 @@ public final class GoFloat {
     }
   }
 
+  /** {@code strconv.FormatFloat(v, fmt, prec, 64)}. */
   public static String format(double v, char fmt, int prec) {
     boolean negative = Double.doubleToRawLongBits(v) < 0;
     double abs = Math.abs(v);
     if (fmt == 'b' || fmt == 'x' || fmt == 'X') {
       return binary(negative, abs, fmt, prec);
     }
-    boolean shortest = prec < 0;
-    Digits d;
-    if (shortest) {
-      d = shortest(abs);
-      prec = switch (fmt) {
-        case 'e', 'E' -> Math.max(d.count() - 1, 0);
-        case 'f' -> Math.max(d.count() - d.point(), 0);
-        default -> d.count();
-      };
-    } else {
-      BigDecimal exact = new BigDecimal(abs);
-      if ((fmt == 'g' || fmt == 'G') && prec == 0) {
-        prec = 1;
-      }
-      d = switch (fmt) {
-        case 'e', 'E' -> Digits.of(exact.round(new MathContext(prec + 1, RoundingMode.HALF_EVEN)));
-        case 'f' -> Digits.of(exact.setScale(prec, RoundingMode.HALF_EVEN));
-        default -> Digits.of(exact.round(new MathContext(prec, RoundingMode.HALF_EVEN)));
-      };
+    BigDecimal exact = new BigDecimal(abs);
+    if (prec < 0) {
+      return layoutShortest(negative, Digits.of(shortest(exact, 17, d -> d.doubleValue() == abs)), fmt);
     }
+    return decimal(negative, exact, fmt, prec);
+  }
+
+  /** {@code strconv.FormatFloat(float64(v), fmt, -1, 32)} for a decimal format: the shortest text that reads back as {@code v}. */
+  public static String formatShortest(float v, char fmt) {
+    float abs = Math.abs(v);
+    boolean negative = Float.floatToRawIntBits(v) < 0;
+    return layoutShortest(negative, Digits.of(shortest(new BigDecimal(abs), 9, d -> d.floatValue() == abs)), fmt);
+  }
+
+  /** {@code big.Float.Text(fmt, prec)} for a decimal format, of an exact value; {@code prec} is at least 0. */
+  public static String format(BigDecimal v, char fmt, int prec) {
+    return decimal(v.signum() < 0, v.abs(), fmt, prec);
+  }
+
+  /** The shortest decimal that reads back as {@code v}: the value {@code strconv.FormatFloat(v, 'g', -1, 64)} writes. */
+  public static BigDecimal shortest(double v) {
+    double abs = Math.abs(v);
+    BigDecimal magnitude = shortest(new BigDecimal(abs), 17, d -> d.doubleValue() == abs);
+    return v < 0 ? magnitude.negate() : magnitude;
+  }
+
+  /** {@code abs} rounded to {@code prec} digits as the format counts them. */
+  private static String decimal(boolean negative, BigDecimal abs, char fmt, int prec) {
+    if ((fmt == 'g' || fmt == 'G') && prec == 0) {
+      prec = 1;
+    }
+    Digits d = switch (fmt) {
+      case 'e', 'E' -> Digits.of(abs.round(new MathContext(prec + 1, RoundingMode.HALF_EVEN)));
+      case 'f' -> Digits.of(abs.setScale(prec, RoundingMode.HALF_EVEN));
+      default -> Digits.of(abs.round(new MathContext(prec, RoundingMode.HALF_EVEN)));
+    };
+    return layout(negative, d, fmt, prec, false);
+  }
+
+  /** Shortest digits, written with as many digits as they have. */
+  private static String layoutShortest(boolean negative, Digits d, char fmt) {
+    int prec = switch (fmt) {
+      case 'e', 'E' -> Math.max(d.count() - 1, 0);
+      case 'f' -> Math.max(d.count() - d.point(), 0);
+      default -> d.count();
+    };
+    return layout(negative, d, fmt, prec, true);
+  }
+
+  private static String layout(boolean negative, Digits d, char fmt, int prec, boolean shortest) {
     StringBuilder sb = new StringBuilder(24);
     if (negative) {
       sb.append('-');
@@ -76,24 +109,26 @@ public final class GoFloat {
     return sb.toString();
   }
 
-  /** The shortest digits that read back as {@code abs}; among equally short ones the nearest. */
-  private static Digits shortest(double abs) {
-    if (abs == 0) {
-      return Digits.ZERO;
+  /**
+   * The shortest decimal (of at most {@code maxDigits} digits) that reads back as the float whose
+   * exact value is {@code exact}; among equally short ones the nearest.
+   */
+  private static BigDecimal shortest(BigDecimal exact, int maxDigits, Predicate<BigDecimal> readsBack) {
+    if (exact.signum() == 0) {
+      return BigDecimal.ZERO;
     }
-    BigDecimal exact = new BigDecimal(abs);
-    for (int p = 1; p < 17; p++) {
+    for (int p = 1; p < maxDigits; p++) {
       BigDecimal nearest = exact.round(new MathContext(p, RoundingMode.HALF_EVEN));
-      if (nearest.doubleValue() == abs) {
-        return Digits.of(nearest);
+      if (readsBack.test(nearest)) {
+        return nearest;
       }
       RoundingMode other = nearest.compareTo(exact) > 0 ? RoundingMode.DOWN : RoundingMode.UP;
       BigDecimal alternative = exact.round(new MathContext(p, other));
-      if (alternative.doubleValue() == abs) {
-        return Digits.of(alternative);
+      if (readsBack.test(alternative)) {
+        return alternative;
       }
     }
-    return Digits.of(exact.round(new MathContext(17, RoundingMode.HALF_EVEN)));
+    return exact.round(new MathContext(maxDigits, RoundingMode.HALF_EVEN));
   }
 
   private static void general(StringBuilder sb, Digits d, int prec, char fmt, boolean shortest) {

@@ -1,12 +1,14 @@
-package io.kubepolicies.rego.builtins.encoding;
+package io.kubepolicies.rego.builtins.yaml;
 
 import io.kubepolicies.rego.builtins.BuiltinException;
+import io.kubepolicies.rego.builtins.gostd.GoBase64;
+import io.kubepolicies.rego.builtins.gostd.GoFloat;
 import io.kubepolicies.rego.value.ArrayValue;
 import io.kubepolicies.rego.value.BooleanValue;
+import io.kubepolicies.rego.value.GoQuote;
 import io.kubepolicies.rego.value.NullValue;
 import io.kubepolicies.rego.value.NumberValue;
 import io.kubepolicies.rego.value.ObjectValue;
-import io.kubepolicies.rego.value.RegoText;
 import io.kubepolicies.rego.value.StringValue;
 import io.kubepolicies.rego.value.Value;
 import java.math.BigDecimal;
@@ -223,7 +225,11 @@ public final class GoYamlReader {
       return value;
     }
     if (tag.equals(Tag.BINARY)) {
-      return new String(GoBase64.decodeStd(value.getBytes(StandardCharsets.UTF_8)), StandardCharsets.UTF_8);
+      try {
+        return new String(GoBase64.decodeStd(value.getBytes(StandardCharsets.UTF_8)), StandardCharsets.UTF_8);
+      } catch (GoBase64.CorruptInputException e) {
+        throw BuiltinException.error(e.getMessage());
+      }
     }
     String want = tag.getValue().substring(Tag.PREFIX.length());
     GoYamlScalars.Resolved r = GoYamlScalars.resolve(value);
@@ -298,7 +304,7 @@ public final class GoYamlReader {
         return d > 0 ? ".inf" : "-.inf";
       }
       float f = d.floatValue();
-      return GoFloat.formatG(GoFloat.shortest(f), f == 0 && 1 / f < 0);
+      return GoFloat.formatShortest(f, 'g');
     }
     String type = key == null ? "%!s(<nil>)" : "uint64";
     throw BuiltinException.error("unsupported map key of type: " + type + ", key: " + goSyntax(key)
@@ -311,9 +317,7 @@ public final class GoYamlReader {
       return "<nil>";
     }
     if (v instanceof String s) {
-      StringBuilder sb = new StringBuilder();
-      RegoText.quote(s, sb);
-      return sb.toString();
+      return GoQuote.quote(s);
     }
     if (v instanceof BigInteger b) {
       return "0x" + b.toString(16);

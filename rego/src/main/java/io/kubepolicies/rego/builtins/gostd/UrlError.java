@@ -1,4 +1,4 @@
-package io.kubepolicies.rego.builtins.neturl;
+package io.kubepolicies.rego.builtins.gostd;
 
 /** A failure of Go's {@code net/url}, carrying Go's message. */
 public final class UrlError extends RuntimeException {

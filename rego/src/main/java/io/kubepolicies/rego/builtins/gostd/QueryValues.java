@@ -1,4 +1,4 @@
-package io.kubepolicies.rego.builtins.neturl;
+package io.kubepolicies.rego.builtins.gostd;
 
 import io.kubepolicies.rego.value.Ordering;
 import java.util.ArrayList;

@@ -1,12 +1,12 @@
-package io.kubepolicies.rego.builtins.encoding;
+package io.kubepolicies.rego.builtins.gostd;
 
 import io.kubepolicies.rego.builtins.BuiltinException;
 import io.kubepolicies.rego.value.ArrayValue;
 import io.kubepolicies.rego.value.BooleanValue;
+import io.kubepolicies.rego.value.GoQuote;
 import io.kubepolicies.rego.value.NullValue;
 import io.kubepolicies.rego.value.NumberValue;
 import io.kubepolicies.rego.value.ObjectValue;
-import io.kubepolicies.rego.value.RegoText;
 import io.kubepolicies.rego.value.StringValue;
 import io.kubepolicies.rego.value.Value;
 import java.nio.charset.StandardCharsets;
@@ -295,7 +295,7 @@ public final class GoJsonReader {
     int v = 0;
     for (int i = 0; i < 4; i++) {
       char c = next();
-      int d = hexDigit(c);
+      int d = GoHex.digit(c);
       if (d < 0) {
         throw syntax(c, "in \\u hexadecimal character escape");
       }
@@ -306,21 +306,11 @@ public final class GoJsonReader {
 
   private boolean isHex4(int from) {
     for (int i = from; i < from + 4; i++) {
-      if (hexDigit(s.charAt(i)) < 0) {
+      if (GoHex.digit(s.charAt(i)) < 0) {
         return false;
       }
     }
     return true;
-  }
-
-  private static int hexDigit(char c) {
-    if (c >= '0' && c <= '9') {
-      return c - '0';
-    }
-    if (c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F') {
-      return (c | 0x20) - 'a' + 10;
-    }
-    return -1;
   }
 
   private void skipSpace() {
@@ -351,17 +341,7 @@ public final class GoJsonReader {
    */
   private static BuiltinException syntax(char c, String context) {
     int b = c < 0x80 ? c : String.valueOf(c).getBytes(StandardCharsets.UTF_8)[0] & 0xff;
-    String quoted;
-    if (b == '\'') {
-      quoted = "'\\''";
-    } else if (b == '"') {
-      quoted = "'\"'";
-    } else {
-      StringBuilder q = new StringBuilder();
-      RegoText.quote(Character.toString(b), q);
-      quoted = "'" + q.substring(1, q.length() - 1) + "'";
-    }
-    return BuiltinException.error("invalid character " + quoted + " " + context);
+    return BuiltinException.error("invalid character " + GoQuote.quoteRune(b, false) + " " + context);
   }
 
   /** An array or object being read. */

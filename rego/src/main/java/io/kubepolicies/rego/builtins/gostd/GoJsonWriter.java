@@ -1,4 +1,4 @@
-package io.kubepolicies.rego.builtins.encoding;
+package io.kubepolicies.rego.builtins.gostd;
 
 import io.kubepolicies.rego.value.ArrayValue;
 import io.kubepolicies.rego.value.BooleanValue;

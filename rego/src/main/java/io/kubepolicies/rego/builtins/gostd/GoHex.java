@@ -1,4 +1,4 @@
-package io.kubepolicies.rego.builtins.encoding;
+package io.kubepolicies.rego.builtins.gostd;
 
 import io.kubepolicies.rego.builtins.BuiltinException;
 
@@ -11,8 +11,8 @@ public final class GoHex {
     int i = 0;
     int j = 1;
     for (; j < src.length; j += 2) {
-      int a = value(src[j - 1]);
-      int b = value(src[j]);
+      int a = digit(0xff & src[j - 1]);
+      int b = digit(0xff & src[j]);
       if (a < 0) {
         throw invalidByte(src[j - 1]);
       }
@@ -23,7 +23,7 @@ public final class GoHex {
     }
     if (src.length % 2 == 1) {
       // An invalid character is the earlier problem, so it is reported before the odd length.
-      if (value(src[j - 1]) < 0) {
+      if (digit(0xff & src[j - 1]) < 0) {
         throw invalidByte(src[j - 1]);
       }
       throw BuiltinException.error("encoding/hex: odd length hex string");
@@ -31,8 +31,8 @@ public final class GoHex {
     return out;
   }
 
-  private static int value(byte b) {
-    int c = b & 0xff;
+  /** The value of an ASCII hexadecimal digit, or -1 (Go's {@code fromHexChar}; no other script's digits). */
+  public static int digit(int c) {
     if (c >= '0' && c <= '9') {
       return c - '0';
     }

@@ -1,6 +1,8 @@
-package io.kubepolicies.rego.builtins.encoding;
+package io.kubepolicies.rego.builtins.yaml;
 
 import io.kubepolicies.rego.builtins.BuiltinException;
+import io.kubepolicies.rego.builtins.gostd.GoFloat;
+import io.kubepolicies.rego.builtins.gostd.GoJsonWriter;
 import io.kubepolicies.rego.value.ArrayValue;
 import io.kubepolicies.rego.value.BooleanValue;
 import io.kubepolicies.rego.value.NumberValue;
@@ -201,7 +203,7 @@ public final class GoYamlWriter {
       out.append(v);
     } else if (v instanceof Double d) {
       out.append(d.isNaN() ? ".nan" : d.isInfinite() ? (d > 0 ? ".inf" : "-.inf")
-          : GoFloat.formatG(GoFloat.shortest(d), d == 0 && 1 / d < 0));
+          : GoFloat.format(d, 'g', -1));
     } else {
       scalar((String) v, blockIndent, key);
     }

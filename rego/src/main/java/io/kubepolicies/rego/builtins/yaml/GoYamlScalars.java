@@ -1,4 +1,4 @@
-package io.kubepolicies.rego.builtins.encoding;
+package io.kubepolicies.rego.builtins.yaml;
 
 import java.math.BigInteger;
 import java.util.HashMap;
