@@ -3,6 +3,7 @@ package io.kubepolicies.ci;
 import io.kubepolicies.ci.bundle.BundleCommand;
 import io.kubepolicies.ci.check.CheckCommand;
 import io.kubepolicies.ci.conformance.ConformanceCommand;
+import io.kubepolicies.ci.enforcer.EnforcerCommand;
 import io.kubepolicies.ci.eval.EvalCommand;
 import io.kubepolicies.ci.release.HistoryCommand;
 import io.kubepolicies.ci.release.PromoteCommand;
@@ -22,8 +23,8 @@ import picocli.CommandLine.Command;
     version = "kube-policies 0.1.0",
     description = "Guardrails for Kubernetes: evaluate, test and ship Rego policy bundles.",
     subcommands = {EvalCommand.class, TestCommand.class, ConformanceCommand.class, BundleCommand.class,
-        CheckCommand.class, PublishCommand.class, PromoteCommand.class, RollbackCommand.class, StatusCommand.class,
-        HistoryCommand.class, ServeCommand.class, UpCommand.class})
+        CheckCommand.class, EnforcerCommand.class, PublishCommand.class, PromoteCommand.class, RollbackCommand.class,
+        StatusCommand.class, HistoryCommand.class, ServeCommand.class, UpCommand.class})
 public final class Main implements Runnable {
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;

@@ -10,12 +10,18 @@ import io.kubepolicies.rego.value.Value;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 
 /** Writes a Decision as the {@code admission.k8s.io/v1} AdmissionReview the kube-apiserver expects. */
 public final class AdmissionResponses {
   private AdmissionResponses() {}
 
   public static ObjectValue render(Decision d) {
+    return render(d, Map.of());
+  }
+
+  /** The same, with {@code extraAnnotations} (e.g. the bundle revision that decided) after the decision's own. */
+  public static ObjectValue render(Decision d, Map<String, String> extraAnnotations) {
     ObjectValue.Builder response = ObjectValue.builder()
         .put("uid", StringValue.of(d.uid()))
         .put("allowed", BooleanValue.of(d.allowed()));
@@ -37,6 +43,7 @@ public final class AdmissionResponses {
     }
     ObjectValue.Builder annotations = ObjectValue.builder();
     d.auditAnnotations().forEach((k, v) -> annotations.put(k, StringValue.of(v)));
+    extraAnnotations.forEach((k, v) -> annotations.put(k, StringValue.of(v)));
     ObjectValue built = annotations.build();
     if (!built.isEmpty()) {
       response.put("auditAnnotations", built);

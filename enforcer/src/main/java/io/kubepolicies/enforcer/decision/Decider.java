@@ -66,14 +66,14 @@ public final class Decider {
       sets = result.rows().isEmpty() || !(result.rows().get(0).bindings().get("x") instanceof ObjectValue o)
           ? ObjectValue.EMPTY : o;
     } catch (RegoException e) {
-      return failed(review, webhook, failureMode, e.first().toString(), System.nanoTime() - start);
+      return Decision.failed(review, webhook, failureMode, e.first().toString(), System.nanoTime() - start);
     }
     try {
       return webhook == Webhook.VALIDATING
           ? validated(review, sets, System.nanoTime() - start)
           : mutated(review, sets, System.nanoTime() - start);
     } catch (IllegalStateException e) {
-      return failed(review, webhook, failureMode, e.getMessage(), System.nanoTime() - start);
+      return Decision.failed(review, webhook, failureMode, e.getMessage(), System.nanoTime() - start);
     }
   }
 
@@ -99,12 +99,6 @@ public final class Decider {
   private static Decision exempt(AdmissionReview review, Webhook webhook, Decision.Outcome outcome, String matched) {
     return new Decision(review.uid(), webhook, true, outcome, List.of(), List.of(), List.of(), List.of(), List.of(),
         matched, null, review.dryRun(), 0);
-  }
-
-  private static Decision failed(AdmissionReview review, Webhook webhook, FailureMode mode, String error, long nanos) {
-    boolean open = mode == FailureMode.OPEN;
-    return new Decision(review.uid(), webhook, open, open ? Decision.Outcome.FAIL_OPEN : Decision.Outcome.FAIL_CLOSED,
-        List.of(), List.of(), List.of(), List.of(), List.of(), null, error, review.dryRun(), nanos);
   }
 
   private static List<Value> members(Value set) {

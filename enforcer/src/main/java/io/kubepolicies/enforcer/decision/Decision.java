@@ -41,6 +41,16 @@ public record Decision(String uid, Webhook webhook, boolean allowed, Outcome out
     dryrun = List.copyOf(dryrun);
   }
 
+  /**
+   * The answer when the policies could not decide (an evaluation error, an overrun deadline, no
+   * bundle at all): allowed or denied by {@code mode}, with {@code error} as the reason.
+   */
+  public static Decision failed(AdmissionReview review, Webhook webhook, FailureMode mode, String error, long nanos) {
+    boolean open = mode == FailureMode.OPEN;
+    return new Decision(review.uid(), webhook, open, open ? Outcome.FAIL_OPEN : Outcome.FAIL_CLOSED,
+        List.of(), List.of(), List.of(), List.of(), List.of(), null, error, review.dryRun(), nanos);
+  }
+
   /** The audit annotations of the response, as the design names them. */
   public Map<String, String> auditAnnotations() {
     Map<String, String> a = new LinkedHashMap<>();
