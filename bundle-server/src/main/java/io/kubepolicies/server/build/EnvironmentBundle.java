@@ -51,6 +51,12 @@ public final class EnvironmentBundle {
    * and {@code allowlists/<environment>.yaml}; the source revision is the git commit, if any.
    */
   public static EnvironmentBundle build(Path repositoryRoot, String environment) throws BuildException {
+    return build(repositoryRoot, environment, SourceRevision.of(repositoryRoot));
+  }
+
+  /** The same, for a tree whose source revision is known otherwise (a copy of a repository, outside git). */
+  public static EnvironmentBundle build(Path repositoryRoot, String environment, String sourceRevision)
+      throws BuildException {
     if (Environment.of(environment).isEmpty()) {
       throw new BuildException("unknown environment \"" + environment + "\" (expected one of "
           + Environment.allIds() + ")");
@@ -70,7 +76,7 @@ public final class EnvironmentBundle {
       throw invalid("the " + environment + " allowlist is invalid", e);
     }
     return assemble(library, new EnvironmentConfig(environment, stages.stages(environment), allowlist),
-        SourceRevision.of(repositoryRoot));
+        sourceRevision);
   }
 
   private static Path allowlistFile(Path repositoryRoot, String environment) {
