@@ -92,10 +92,10 @@ class AdmissionWebhooksTest {
     assertEquals(Json.parse("""
         {"uid": "uid-deny", "allowed": false,
          "status": {"code": 403, "reason": "Forbidden", "message":
-           "denied by kube-policies: no_latest: no_latest: Resource Pod/apps/web (container=app) uses the latest tag"},
+           "denied by kube-policies: no_latest: Resource Pod/apps/web (container=app) uses the latest tag"},
          "auditAnnotations": {
-           "all_rules": "no_latest: no_latest: Resource Pod/apps/web (container=app) uses the latest tag",
-           "denied": "no_latest: no_latest: Resource Pod/apps/web (container=app) uses the latest tag",
+           "all_rules": "no_latest: Resource Pod/apps/web (container=app) uses the latest tag",
+           "denied": "no_latest: Resource Pod/apps/web (container=app) uses the latest tag",
            "bundle_revision": "rev-1"}}"""), r.response());
     assertEquals(Json.parse("\"admission.k8s.io/v1\""), ((ObjectValue) r.json()).get("apiVersion"));
   }
@@ -104,9 +104,9 @@ class AdmissionWebhooksTest {
   void warnsWithoutDenying() throws Exception {
     Reply r = client.validate(Reviews.pod("uid-warn", "apps", "{}", Reviews.GOOD_SPEC));
     assertEquals(BooleanValue.TRUE, r.response().get("allowed"));
-    assertEquals(Json.parse("[\"owner_label: owner_label: Resource Pod/apps/web has no owner label\"]"),
+    assertEquals(Json.parse("[\"owner_label: Resource Pod/apps/web has no owner label\"]"),
         r.response().get("warnings"));
-    assertEquals("owner_label: owner_label: Resource Pod/apps/web has no owner label", r.annotation("warned"));
+    assertEquals("owner_label: Resource Pod/apps/web has no owner label", r.annotation("warned"));
     assertNull(r.response().get("status"));
   }
 
@@ -116,7 +116,7 @@ class AdmissionWebhooksTest {
         "{\"hostNetwork\": true, \"containers\": [{\"name\": \"app\", \"image\": \"app:1\"}]}"));
     assertEquals(BooleanValue.TRUE, r.response().get("allowed"));
     assertNull(r.response().get("warnings"));
-    assertEquals("host_network: host_network: Resource Pod/apps/web uses the host network", r.annotation("monitored"));
+    assertEquals("host_network: Resource Pod/apps/web uses the host network", r.annotation("monitored"));
     assertEquals(r.annotation("monitored"), r.annotation("all_rules"));
   }
 
