@@ -130,7 +130,7 @@ class TemplatesTest {
   @Test
   void boundsRecursionAndNesting() {
     fails("template: template:1:25: executing \"template\" at <{{template \"r\" .}}>: "
-        + "exceeded maximum template depth (1000)", "{{define \"r\"}}{{template \"r\" .}}{{end}}{{template \"r\" .}}", "{}");
+        + "exceeded maximum template depth (100)", "{{define \"r\"}}{{template \"r\" .}}{{end}}{{template \"r\" .}}", "{}");
     fails("template: template:1: max expression depth exceeded", "{{" + "(".repeat(5000) + "1" + ")".repeat(5000) + "}}", "{}");
     fails("template: template:1: max expression depth exceeded", "{{if 1}}".repeat(5000), "{}");
   }
