@@ -20,7 +20,8 @@ final class Parser {
   private int rangeDepth;
   /** Nesting of control structures and parentheses, bounded so that parsing cannot exhaust the stack. */
   private int depth;
-  private static final int MAX_DEPTH = 1_000;
+  // Each level of nesting costs several recursive frames; 200 keeps deep input an error, not a StackOverflowError.
+  private static final int MAX_DEPTH = 200;
 
   private Parser(String input, String name) {
     this.input = input;
