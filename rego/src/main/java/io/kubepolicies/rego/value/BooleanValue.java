@@ -15,6 +15,16 @@ public record BooleanValue(boolean value) implements Value {
   }
 
   @Override
+  public boolean equals(Object o) {
+    return this == o || (o instanceof BooleanValue other && value == other.value);
+  }
+
+  @Override
+  public int hashCode() {
+    return Boolean.hashCode(value);
+  }
+
+  @Override
   public String toString() {
     return Boolean.toString(value);
   }

@@ -19,6 +19,18 @@ public record StringValue(String value) implements Value {
     return Kind.STRING;
   }
 
+  // Written out because records' generated equals goes through a method handle, and object key
+  // lookups on the evaluator's hot path compare strings all the time.
+  @Override
+  public boolean equals(Object o) {
+    return this == o || (o instanceof StringValue other && value.equals(other.value));
+  }
+
+  @Override
+  public int hashCode() {
+    return value.hashCode();
+  }
+
   @Override
   public String toString() {
     return Json.write(this);
