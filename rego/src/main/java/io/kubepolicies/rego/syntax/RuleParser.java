@@ -201,18 +201,7 @@ abstract class RuleParser extends BodyParser {
     List<Term> args = null;
     while (args == null && peek().continuesTerm()) {
       Token t = advance();
-      if (t.is(TokenKind.DOT)) {
-        Token name = peek();
-        if (!name.is(TokenKind.IDENT) || name.spaceBefore()) {
-          throw unexpected(name, "expected ident");
-        }
-        advance();
-        path.add(new Scalar(StringValue.of(name.text()), location(name)));
-      } else if (t.is(TokenKind.LBRACK)) {
-        Term index = parseInfix(true);
-        expect(TokenKind.RBRACK, "expected ]");
-        path.add(index);
-      } else {
+      if (!appendRefStep(t, path)) {
         args = parseTermList(TokenKind.RPAREN, new ArrayList<>());
       }
     }

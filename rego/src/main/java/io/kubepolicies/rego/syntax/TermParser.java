@@ -280,18 +280,7 @@ abstract class TermParser extends TokenCursor {
     path.add(head);
     while (peek().continuesTerm()) {
       Token t = advance();
-      if (t.is(TokenKind.DOT)) {
-        Token name = peek();
-        if (!name.is(TokenKind.IDENT) || name.spaceBefore()) {
-          throw unexpected(name, "expected ident");
-        }
-        advance();
-        path.add(new Scalar(StringValue.of(name.text()), location(name)));
-      } else if (t.is(TokenKind.LBRACK)) {
-        Term index = parseInfix(true);
-        expect(TokenKind.RBRACK, "expected ]");
-        path.add(index);
-      } else {
+      if (!appendRefStep(t, path)) {
         Term call = parseCall(new Ref(path, loc), loc);
         if (!peek().continuesRef()) {
           return call;
@@ -570,5 +559,28 @@ abstract class TermParser extends TokenCursor {
     List<Term> items = new ArrayList<>();
     items.add(first);
     return items;
+  }
+
+  /**
+   * Adds the path step that {@code t} opens ({@code .name} or {@code [term]}) to {@code path};
+   * false when {@code t} opens neither (a call's parentheses).
+   */
+  boolean appendRefStep(Token t, List<Term> path) {
+    if (t.is(TokenKind.DOT)) {
+      Token name = peek();
+      if (!name.is(TokenKind.IDENT) || name.spaceBefore()) {
+        throw unexpected(name, "expected ident");
+      }
+      advance();
+      path.add(new Scalar(StringValue.of(name.text()), location(name)));
+      return true;
+    }
+    if (t.is(TokenKind.LBRACK)) {
+      Term index = parseInfix(true);
+      expect(TokenKind.RBRACK, "expected ]");
+      path.add(index);
+      return true;
+    }
+    return false;
   }
 }
