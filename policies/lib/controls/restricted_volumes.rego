@@ -8,13 +8,13 @@ metadata := {
 	"id": "restricted_volumes",
 	"title": "Volume types",
 	"pss": "restricted",
-	"remediation": "Use only configMap, csi, downwardAPI, emptyDir, ephemeral, persistentVolumeClaim, projected and secret volumes; reach other storage through a PersistentVolumeClaim.",
+	"remediation": "Use only configMap, csi, downwardAPI, emptyDir, ephemeral, image, persistentVolumeClaim, projected and secret volumes; reach other storage through a PersistentVolumeClaim.",
 	"overrides": ["host_path_volumes"],
 }
 
-# The list exactly as the Pod Security Standards page gives it. Pod Security Admission 1.33+ also
-# admits image volumes, which the page does not list yet.
-allowed := {"configMap", "csi", "downwardAPI", "emptyDir", "ephemeral", "persistentVolumeClaim", "projected", "secret"}
+# The types the latest Pod Security Admission admits: the Pod Security Standards page's list plus
+# image volumes (admitted since 1.33).
+allowed := {"configMap", "csi", "downwardAPI", "emptyDir", "ephemeral", "image", "persistentVolumeClaim", "projected", "secret"}
 
 # A volume passes when it sets an allowed source. One that sets no source at all is defaulted to
 # emptyDir by the API server, so only sources that are set and not allowed are findings.

@@ -15,6 +15,7 @@ test_valid_every_allowed_type if {
 		{"name": "f", "persistentVolumeClaim": {"claimName": "data"}},
 		{"name": "g", "projected": {"sources": []}},
 		{"name": "h", "secret": {"secretName": "s"}},
+		{"name": "i", "image": {"reference": "registry.example.com/data:1.0"}},
 	]))
 }
 
@@ -33,7 +34,7 @@ test_invalid_each_disallowed_type if {
 	every source in [
 		"hostPath", "gcePersistentDisk", "awsElasticBlockStore", "gitRepo", "nfs", "iscsi", "glusterfs",
 		"rbd", "flexVolume", "cinder", "cephfs", "flocker", "fc", "azureFile", "vsphereVolume", "quobyte",
-		"azureDisk", "portworxVolume", "scaleIO", "storageos", "photonPersistentDisk", "image",
+		"azureDisk", "portworxVolume", "scaleIO", "storageos", "photonPersistentDisk",
 	] {
 		restricted_volumes.violation == {fixtures.pod_finding("restricted_volumes", "Pod", sprintf("must not use volume \"v\" of type \"%s\".", [source]))} with input as fixtures.pod(with_volumes([{"name": "v", source: {}}]))
 	}

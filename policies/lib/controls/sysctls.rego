@@ -10,9 +10,9 @@ metadata := {
 	"remediation": "Set only safe sysctls in securityContext.sysctls (see the Pod Security Standards); ask the cluster operators for node-level tuning instead.",
 }
 
-# The safe set exactly as the Pod Security Standards page lists it (the 1.27 and 1.29 additions
-# included). Pod Security Admission 1.32+ also admits net.ipv4.tcp_rmem and net.ipv4.tcp_wmem,
-# which the page does not list yet.
+# The safe set as the latest Pod Security Admission decides it: the Pod Security Standards page's
+# list (with its 1.27 and 1.29 additions) plus net.ipv4.tcp_rmem and net.ipv4.tcp_wmem, which PSA
+# admits since 1.32.
 allowed := {
 	"kernel.shm_rmid_forced",
 	"net.ipv4.ip_local_port_range",
@@ -24,6 +24,8 @@ allowed := {
 	"net.ipv4.tcp_fin_timeout",
 	"net.ipv4.tcp_keepalive_intvl",
 	"net.ipv4.tcp_keepalive_probes",
+	"net.ipv4.tcp_rmem",
+	"net.ipv4.tcp_wmem",
 }
 
 violation contains workload.pod_violation(metadata.id, sprintf("must not set sysctls %s.", [workload.quoted(forbidden)])) if {

@@ -30,9 +30,16 @@ test_invalid_unsafe_sysctls_in_one_finding if {
 	sysctls.violation == {fixtures.pod_finding("sysctls", "Pod", "must not set sysctls \"kernel.msgmax\", \"net.core.somaxconn\".")} with input as fixtures.pod(with_sysctls(["net.core.somaxconn", "kernel.shm_rmid_forced", "kernel.msgmax"]))
 }
 
-# Not on the Pod Security Standards page (yet): tcp_rmem/tcp_wmem, and prefixes or patterns of safe names.
+# Admitted by Pod Security Admission since 1.32.
+test_valid_tcp_buffer_sysctls if {
+	every name in ["net.ipv4.tcp_rmem", "net.ipv4.tcp_wmem"] {
+		count(sysctls.violation) == 0 with input as fixtures.pod(with_sysctls([name]))
+	}
+}
+
+# Prefixes or patterns of safe names are not safe names.
 test_invalid_sysctls_outside_the_documented_list if {
-	every name in ["net.ipv4.tcp_rmem", "net.ipv4.tcp_wmem", "kernel.shm_rmid_forced.x", "net.ipv4.*", "kernel.shm*"] {
+	every name in ["kernel.shm_rmid_forced.x", "net.ipv4.*", "kernel.shm*", "net.ipv4.tcp_mem"] {
 		count(sysctls.violation) == 1 with input as fixtures.pod(with_sysctls([name]))
 	}
 }
