@@ -18,12 +18,14 @@ app.kubernetes.io/name: kube-policies
 app.kubernetes.io/instance: {{ .Release.Name }}
 {{- end -}}
 
-{{/* The webhook rules: every kind that carries a pod spec. */}}
+{{/* The webhook rules: every kind that carries a pod spec. Main resources only (pods/status and
+     other subresources are not pod specs to judge), plus pods/ephemeralcontainers, through which
+     `kubectl debug` adds containers to a running pod. */}}
 {{- define "kube-policies.rules" -}}
 - operations: ["CREATE", "UPDATE"]
   apiGroups: [""]
   apiVersions: ["v1"]
-  resources: ["pods", "replicationcontrollers", "podtemplates"]
+  resources: ["pods", "pods/ephemeralcontainers", "replicationcontrollers", "podtemplates"]
   scope: Namespaced
 - operations: ["CREATE", "UPDATE"]
   apiGroups: ["apps"]
