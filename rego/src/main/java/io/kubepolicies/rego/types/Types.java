@@ -142,37 +142,21 @@ public final class Types {
 
   /** The type of the keys that iterating a value of type {@code t} yields, or null when it cannot be iterated. */
   public static Type keys(Type t) {
-    t = Type.unwrap(t);
-    if (t instanceof Type.ArrayOf) {
-      return Type.NUMBER;
-    }
-    if (t instanceof Type.ObjectOf object) {
-      Type out = null;
-      for (Type.ObjectOf.Property p : object.properties()) {
-        out = or(out, typeOf(p.key()));
-      }
-      return object.dynamic() == null ? out : or(out, object.dynamic().key());
-    }
-    if (t instanceof Type.SetOf set) {
-      return set.element();
-    }
-    if (t instanceof Type.Any any) {
-      if (any.members().isEmpty()) {
-        return Type.ANY;
-      }
-      Type out = null;
-      for (Type m : any.members()) {
-        out = or(keys(m), out);
-      }
-      return out;
-    }
-    return null;
+    return iterated(t, true);
   }
 
   /** The type of the values that iterating a value of type {@code t} yields, or null. */
   public static Type values(Type t) {
+    return iterated(t, false);
+  }
+
+  /** What iterating a value of type {@code t} binds: its keys or its values. */
+  private static Type iterated(Type t, boolean keys) {
     t = Type.unwrap(t);
     if (t instanceof Type.ArrayOf array) {
+      if (keys) {
+        return Type.NUMBER;
+      }
       Type out = null;
       for (Type e : array.prefix()) {
         out = or(out, e);
@@ -182,9 +166,12 @@ public final class Types {
     if (t instanceof Type.ObjectOf object) {
       Type out = null;
       for (Type.ObjectOf.Property p : object.properties()) {
-        out = or(out, p.value());
+        out = or(out, keys ? typeOf(p.key()) : p.value());
       }
-      return object.dynamic() == null ? out : or(out, object.dynamic().value());
+      if (object.dynamic() == null) {
+        return out;
+      }
+      return or(out, keys ? object.dynamic().key() : object.dynamic().value());
     }
     if (t instanceof Type.SetOf set) {
       return set.element();
@@ -195,7 +182,7 @@ public final class Types {
       }
       Type out = null;
       for (Type m : any.members()) {
-        out = or(values(m), out);
+        out = or(iterated(m, keys), out);
       }
       return out;
     }
