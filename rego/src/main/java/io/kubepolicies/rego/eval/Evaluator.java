@@ -41,6 +41,7 @@ public final class Evaluator implements BuiltinContext {
   private final CompiledTree tree;
   private final EvalOptions options;
   private final Documents documents;
+  private final Unifier unifier;
   private final long now;
   private final Map<Object, Value> queryMemo = new HashMap<>();
   private Scope scope;
@@ -51,6 +52,7 @@ public final class Evaluator implements BuiltinContext {
     this.tree = tree;
     this.options = options;
     this.documents = new Documents(this, tree);
+    this.unifier = new Unifier(this);
     this.now = options.nowNanos() != 0 ? options.nowNanos() : epochNanos();
     this.scope = new Scope(options.input(), tree.nodeCount(), null, null, null);
   }
@@ -146,13 +148,13 @@ public final class Evaluator implements BuiltinContext {
       return term(t.term(), f, v -> v.equals(BooleanValue.FALSE) || k.run());
     }
     if (s instanceof Step.Unify u) {
-      return unify(u.left(), u.right(), f, k);
+      return unifier.unify(u.left(), u.right(), f, k);
     }
     if (s instanceof Step.Member m) {
       return term(m.domain(), f, domain -> Indexing.forEach(domain, (key, value) ->
           m.key() == null
-              ? unifyValue(m.value(), value, f, k)
-              : unifyValue(m.key(), key, f, () -> unifyValue(m.value(), value, f, k))));
+              ? unifier.unifyValue(m.value(), value, f, k)
+              : unifier.unifyValue(m.key(), key, f, () -> unifier.unifyValue(m.value(), value, f, k))));
     }
     if (s instanceof Step.Every every) {
       return term(every.domain(), f, domain -> {
@@ -162,8 +164,8 @@ public final class Evaluator implements BuiltinContext {
         boolean all = Indexing.forEach(domain, (key, value) -> {
           Cont test = () -> !succeeds(every.body(), f);
           boolean exhausted = every.key() == null
-              ? unifyValue(every.value(), value, f, test)
-              : unifyValue(every.key(), key, f, () -> unifyValue(every.value(), value, f, test));
+              ? unifier.unifyValue(every.value(), value, f, test)
+              : unifier.unifyValue(every.key(), key, f, () -> unifier.unifyValue(every.value(), value, f, test));
           return !exhausted;
         });
         return !all || k.run();
@@ -190,6 +192,11 @@ public final class Evaluator implements BuiltinContext {
   /** How print and string templates show a value: strings as they are, anything else in Rego syntax. */
   static String display(Value v) {
     return v instanceof StringValue s ? s.value() : RegoText.write(v);
+  }
+
+  /** Unifies a term with a known value (see {@link Unifier#unifyValue}). */
+  boolean unifyValue(Node pattern, Value v, Value[] f, Cont k) {
+    return unifier.unifyValue(pattern, v, f, k);
   }
 
   /** Every value of a term, in order. */
@@ -288,141 +295,6 @@ public final class Evaluator implements BuiltinContext {
     } finally {
       scope = outer;
     }
-  }
-
-  // ---- unification --------------------------------------------------------------------------
-
-  /** Unifies two terms: binds the unbound variables of one side to the values of the other. */
-  boolean unify(Node a, Node b, Value[] f, Cont k) {
-    boolean pa = isPattern(a, f);
-    boolean pb = isPattern(b, f);
-    if (pa && pb) {
-      return unifyPatterns(a, b, f, k);
-    }
-    if (pa) {
-      return term(b, f, v -> unifyValue(a, v, f, k));
-    }
-    if (pb) {
-      return term(a, f, v -> unifyValue(b, v, f, k));
-    }
-    return term(a, f, va -> term(b, f, vb -> !va.equals(vb) || k.run()));
-  }
-
-  private boolean unifyPatterns(Node a, Node b, Value[] f, Cont k) {
-    if (a instanceof Node.Array x && b instanceof Node.Array y) {
-      return x.items().length != y.items().length || unifyAll(x.items(), y.items(), 0, f, k);
-    }
-    if (a instanceof Node.Object x && b instanceof Node.Object y && x.keys().length == y.keys().length) {
-      Node[] left = new Node[x.keys().length];
-      Node[] right = new Node[x.keys().length];
-      for (int i = 0; i < left.length; i++) {
-        Value key = constant(x.keys()[i], f);
-        int j = indexOfKey(y.keys(), key, f);
-        if (key == null || j < 0) {
-          return true;
-        }
-        left[i] = x.values()[i];
-        right[i] = y.values()[j];
-      }
-      return unifyAll(left, right, 0, f, k);
-    }
-    if (a instanceof Node.Local || b instanceof Node.Local) {
-      throw new RegoException(RegoError.EVAL_INTERNAL, "cannot unify two unbound terms", null);
-    }
-    return true;
-  }
-
-  private boolean unifyAll(Node[] a, Node[] b, int i, Value[] f, Cont k) {
-    if (i == a.length) {
-      return k.run();
-    }
-    return unify(a[i], b[i], f, () -> unifyAll(a, b, i + 1, f, k));
-  }
-
-  private int indexOfKey(Node[] keys, Value key, Value[] f) {
-    for (int j = 0; j < keys.length; j++) {
-      if (key.equals(constant(keys[j], f))) {
-        return j;
-      }
-    }
-    return -1;
-  }
-
-  /** The value of a term that needs no iteration (a constant or a bound variable), else null. */
-  private static Value constant(Node n, Value[] f) {
-    if (n instanceof Node.Const c) {
-      return c.value();
-    }
-    return n instanceof Node.Local l ? f[l.slot()] : null;
-  }
-
-  /** Whether a term has unbound variables in positions unification can bind. */
-  private static boolean isPattern(Node n, Value[] f) {
-    if (n instanceof Node.Local l) {
-      return f[l.slot()] == null;
-    }
-    if (n instanceof Node.Array a) {
-      for (Node item : a.items()) {
-        if (isPattern(item, f)) {
-          return true;
-        }
-      }
-      return false;
-    }
-    if (n instanceof Node.Object o) {
-      for (Node v : o.values()) {
-        if (isPattern(v, f)) {
-          return true;
-        }
-      }
-    }
-    return false;
-  }
-
-  /** Unifies a term with a known value. */
-  boolean unifyValue(Node pattern, Value v, Value[] f, Cont k) {
-    if (pattern instanceof Node.Local l) {
-      Value bound = f[l.slot()];
-      if (bound != null) {
-        return !bound.equals(v) || k.run();
-      }
-      f[l.slot()] = v;
-      try {
-        return k.run();
-      } finally {
-        f[l.slot()] = null;
-      }
-    }
-    if (pattern instanceof Node.Array a && isPattern(a, f)) {
-      if (!(v instanceof ArrayValue arr) || arr.size() != a.items().length) {
-        return true;
-      }
-      return unifyElements(a.items(), arr, 0, f, k);
-    }
-    if (pattern instanceof Node.Object o && isPattern(o, f)) {
-      if (!(v instanceof ObjectValue obj) || obj.size() != o.keys().length) {
-        return true;
-      }
-      return unifyEntries(o, obj, 0, f, k);
-    }
-    return term(pattern, f, pv -> !pv.equals(v) || k.run());
-  }
-
-  private boolean unifyElements(Node[] items, ArrayValue arr, int i, Value[] f, Cont k) {
-    if (i == items.length) {
-      return k.run();
-    }
-    return unifyValue(items[i], arr.get(i), f, () -> unifyElements(items, arr, i + 1, f, k));
-  }
-
-  private boolean unifyEntries(Node.Object o, ObjectValue obj, int i, Value[] f, Cont k) {
-    if (i == o.keys().length) {
-      return k.run();
-    }
-    return term(o.keys()[i], f, key -> {
-      Value v = obj.get(key);
-      return v == null || unifyValue(o.values()[i], v, f, () -> unifyEntries(o, obj, i + 1, f, k));
-    });
   }
 
   // ---- terms ---------------------------------------------------------------------------------
@@ -573,8 +445,9 @@ public final class Evaluator implements BuiltinContext {
       return k.accept(current);
     }
     Node p = path[i];
-    if (isPattern(p, f)) {
-      return Indexing.forEach(current, (key, value) -> unifyValue(p, key, f, () -> walk(value, path, i + 1, f, storage, k)));
+    if (Unifier.isPattern(p, f)) {
+      return Indexing.forEach(current, (key, value) -> unifier.unifyValue(p, key, f,
+          () -> walk(value, path, i + 1, f, storage, k)));
     }
     return term(p, f, key -> {
       Value next = Indexing.index(current, storage ? Indexing.storageKey(current, key) : key);
