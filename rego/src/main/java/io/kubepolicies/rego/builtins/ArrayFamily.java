@@ -2,7 +2,6 @@ package io.kubepolicies.rego.builtins;
 
 import io.kubepolicies.rego.types.Type;
 import io.kubepolicies.rego.value.ArrayValue;
-import io.kubepolicies.rego.value.NumberValue;
 import io.kubepolicies.rego.value.Value;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -43,20 +42,11 @@ public final class ArrayFamily implements BuiltinFamily {
   /** Both bounds are clamped into the array, and a start past the stop gives an empty slice. */
   private static ArrayValue slice(Value[] args) {
     ArrayValue arr = Operands.array(args, 1);
-    long start = index(args, 2);
-    long stop = index(args, 3);
+    long start = Operands.longInteger(args, 2);
+    long stop = Operands.longInteger(args, 3);
     stop = Math.max(0, Math.min(stop, arr.size()));
     start = Math.max(0, Math.min(start, stop));
     return ArrayValue.of(arr.elements().subList((int) start, (int) stop));
-  }
-
-  /** An integer operand as OPA's {@code IntOperand} reads it: any 64-bit integer. */
-  private static long index(Value[] args, int position) {
-    NumberValue n = Operands.number(args, position);
-    if (!n.isLong()) {
-      throw BuiltinException.type("operand " + position + " must be integer number but got floating-point number");
-    }
-    return n.longValue();
   }
 
   private static ArrayValue reverse(ArrayValue arr) {

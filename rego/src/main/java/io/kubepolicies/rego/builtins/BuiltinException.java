@@ -45,6 +45,11 @@ public final class BuiltinException extends RuntimeException {
     return type("operand " + position + " must be " + want + " but got " + got.typeName());
   }
 
+  /** OPA's error for a number operand that must be an integer. */
+  public static BuiltinException notAnInteger(int position) {
+    return type("operand " + position + " must be integer number but got floating-point number");
+  }
+
   /**
    * OPA's error for a collection operand with an element of the wrong type:
    * {@code operand 2 must be array of strings but got array containing number}.

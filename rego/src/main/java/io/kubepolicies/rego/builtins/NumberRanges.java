@@ -2,7 +2,6 @@ package io.kubepolicies.rego.builtins;
 
 import static io.kubepolicies.rego.builtins.numeric.ExactNumbers.integerOperand;
 
-import io.kubepolicies.rego.builtins.numeric.ExactNumbers;
 import io.kubepolicies.rego.types.Type;
 import io.kubepolicies.rego.value.ArrayValue;
 import io.kubepolicies.rego.value.NumberValue;
@@ -83,11 +82,7 @@ public final class NumberRanges implements BuiltinFamily {
    */
   private static Value randomInt(BuiltinContext ctx, Value[] args) {
     String seed = Operands.string(args, 1);
-    NumberValue n = Operands.number(args, 2);
-    if (!n.isLong()) {
-      throw ExactNumbers.notAnInteger(2);
-    }
-    long bound = n.longValue();
+    long bound = Operands.longInteger(args, 2);
     if (bound == 0) {
       return NumberValue.ZERO;
     }

@@ -1,7 +1,6 @@
 package io.kubepolicies.rego.builtins;
 
 import io.kubepolicies.rego.value.ArrayValue;
-import io.kubepolicies.rego.value.BooleanValue;
 import io.kubepolicies.rego.value.NumberValue;
 import io.kubepolicies.rego.value.ObjectValue;
 import io.kubepolicies.rego.value.SetValue;
@@ -31,16 +30,6 @@ public final class Operands {
     throw BuiltinException.operand(position, v, "number");
   }
 
-  /** An integer operand that fits in an int; a non-integer number is an error naming the operand. */
-  public static int integer(Value[] args, int position) {
-    NumberValue n = number(args, position);
-    Integer i = n.intValueExact();
-    if (i == null) {
-      throw BuiltinException.type("operand " + position + " must be integer number but got floating-point number");
-    }
-    return i;
-  }
-
   /**
    * An integer operand as OPA's {@code IntOperand} reads it (a Go {@code int}, 64 bits); a
    * non-integer or one beyond 64 bits is an error naming the operand.
@@ -48,17 +37,9 @@ public final class Operands {
   public static long longInteger(Value[] args, int position) {
     NumberValue n = number(args, position);
     if (!n.isLong()) {
-      throw BuiltinException.type("operand " + position + " must be integer number but got floating-point number");
+      throw BuiltinException.notAnInteger(position);
     }
     return n.longValue();
-  }
-
-  public static boolean bool(Value[] args, int position) {
-    Value v = args[position - 1];
-    if (v instanceof BooleanValue b) {
-      return b.value();
-    }
-    throw BuiltinException.operand(position, v, "boolean");
   }
 
   public static ArrayValue array(Value[] args, int position) {

@@ -13,7 +13,6 @@ import io.kubepolicies.rego.builtins.regex.RegexCompiler;
 import io.kubepolicies.rego.builtins.regex.RegexTemplates;
 import io.kubepolicies.rego.value.ArrayValue;
 import io.kubepolicies.rego.value.BooleanValue;
-import io.kubepolicies.rego.value.NumberValue;
 import io.kubepolicies.rego.value.StringValue;
 import io.kubepolicies.rego.value.Value;
 import java.nio.charset.StandardCharsets;
@@ -133,11 +132,7 @@ public final class RegexFamily implements BuiltinFamily {
    * beyond the int range cannot be reached by a Java string's matches, so it is clamped.
    */
   private static int matchLimit(Value[] args, int position) {
-    NumberValue n = Operands.number(args, position);
-    if (!n.isLong()) {
-      throw BuiltinException.type("operand " + position + " must be integer number but got floating-point number");
-    }
-    long v = n.longValue();
+    long v = Operands.longInteger(args, position);
     return v > Integer.MAX_VALUE ? Integer.MAX_VALUE : v < 0 ? -1 : (int) v;
   }
 

@@ -67,13 +67,8 @@ public final class ExactNumbers {
     }
     BigInteger i = integer(n);
     if (i == null) {
-      throw notAnInteger(position);
+      throw BuiltinException.notAnInteger(position);
     }
     return i;
-  }
-
-  /** OPA's error for a number operand that must be an integer. */
-  public static BuiltinException notAnInteger(int position) {
-    return BuiltinException.type("operand " + position + " must be integer number but got floating-point number");
   }
 }

@@ -74,7 +74,8 @@ public final class Time implements BuiltinFamily {
         List.of(Type.named("ns", Type.NUMBER), Type.named("years", Type.NUMBER), Type.named("months",
             Type.NUMBER), Type.named("days", Type.NUMBER)),
         Type.named("output", Type.NUMBER),
-        (ctx, args) -> addDate(operand(args[0]).time(), integer(args, 2), integer(args, 3), integer(args, 4)));
+        (ctx, args) -> addDate(operand(args[0]).time(), Operands.longInteger(args, 2), Operands.longInteger(args, 3),
+            Operands.longInteger(args, 4)));
     r.function("time.diff", List.of(Type.named("ns1", TIME), Type.named("ns2", TIME)),
         Type.named("output", Type.tuple(Type.NUMBER, Type.NUMBER, Type.NUMBER, Type.NUMBER, Type.NUMBER, Type.NUMBER)),
         (ctx, args) -> diff(operand(args[0]).time(), operand(args[1]).time()));
@@ -172,15 +173,6 @@ public final class Time implements BuiltinFamily {
       year--;
     }
     return numbers(year, month, day, hour, min, sec);
-  }
-
-  /** OPA's IntOperand: an integer that fits in Go's int. */
-  private static long integer(Value[] args, int position) {
-    NumberValue n = Operands.number(args, position);
-    if (!n.isLong()) {
-      throw BuiltinException.type("operand " + position + " must be integer number but got floating-point number");
-    }
-    return n.longValue();
   }
 
   private static Value nanos(Instant t) {
