@@ -90,18 +90,11 @@ public final class Aggregates implements BuiltinFamily {
     BinaryFloat acc = floatStart;
     for (Value x : xs) {
       if (!(x instanceof NumberValue n)) {
-        throw elementError(collection, x);
+        throw BuiltinException.operandElement(1, collection, x, "number");
       }
       acc = op.applyInexact(acc, BinaryFloat.of(n));
     }
     return acc.toNumber();
-  }
-
-  /** OPA's message for a collection with an element of the wrong type. */
-  private static BuiltinException elementError(Value collection, Value element) {
-    String type = collection.typeName();
-    return BuiltinException.type("operand 1 must be " + type + " of numbers but got " + type + " containing "
-        + element.typeName());
   }
 
   /** The largest or smallest element in OPA's order; undefined for an empty collection. */

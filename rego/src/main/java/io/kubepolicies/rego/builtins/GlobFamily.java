@@ -65,7 +65,7 @@ public final class GlobFamily implements BuiltinFamily {
     for (int i = 0; i < runes.length; i++) {
       Value e = array.get(i);
       if (!(e instanceof StringValue s)) {
-        throw BuiltinException.type("operand 2 must be array of strings but got array containing " + e.typeName());
+        throw BuiltinException.operandElement(2, array, e, "string");
       }
       if (s.value().codePointCount(0, s.value().length()) != 1) {
         throw BuiltinException.type("operand 2 must be array of runes but got array containing string");

@@ -144,7 +144,7 @@ public final class ObjectFamily implements BuiltinFamily {
     for (int i = objects.size() - 1; i >= 0; i--) {
       Value v = objects.get(i);
       if (!(v instanceof ObjectValue)) {
-        throw BuiltinException.type("operand 1 must be array of objects but got array containing " + v.typeName());
+        throw BuiltinException.operandElement(1, objects, v, "object");
       }
     }
     ObjectValue result = ObjectValue.EMPTY;
