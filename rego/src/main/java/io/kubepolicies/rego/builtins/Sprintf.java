@@ -26,9 +26,7 @@ public final class Sprintf implements BuiltinFamily {
 
   private static Value sprintf(Value[] a) {
     String format = Operands.string(a, 1);
-    if (!(a[1] instanceof ArrayValue values)) {
-      throw BuiltinException.operand(2, a[1], "array");
-    }
+    ArrayValue values = Operands.array(a, 2);
     List<GoValue> args = new ArrayList<>(values.size());
     for (Value v : values.elements()) {
       args.add(goValue(v));

@@ -3,6 +3,7 @@ package io.kubepolicies.rego.builtins.aws;
 import io.kubepolicies.rego.builtins.BuiltinException;
 import io.kubepolicies.rego.builtins.BuiltinFamily;
 import io.kubepolicies.rego.builtins.Builtins;
+import io.kubepolicies.rego.builtins.Operands;
 import io.kubepolicies.rego.builtins.gostd.GoJsonWriter;
 import io.kubepolicies.rego.builtins.gostd.GoUrl;
 import io.kubepolicies.rego.builtins.gostd.UrlError;
@@ -42,9 +43,8 @@ public final class AwsProvidersFamily implements BuiltinFamily {
   }
 
   private static Value signRequest(Value[] args) {
-    if (!(args[0] instanceof ObjectValue request)) {
-      throw BuiltinException.operand(1, args[0], "object");
-    }
+    ObjectValue request = Operands.object(args, 1);
+    // OPA reads the config with position 1 too, so its type error names operand 1.
     if (!(args[1] instanceof ObjectValue config)) {
       throw BuiltinException.operand(1, args[1], "object");
     }
@@ -135,6 +135,7 @@ public final class AwsProvidersFamily implements BuiltinFamily {
    */
   private static Instant signingTime(Value v) {
     if (!(v instanceof NumberValue n)) {
+      // position 1 again, as OPA reads it
       throw BuiltinException.operand(1, v, "number");
     }
     BigInteger nanos = n.bigIntegerValue();

@@ -4,6 +4,7 @@ import io.kubepolicies.rego.builtins.BuiltinContext;
 import io.kubepolicies.rego.builtins.BuiltinException;
 import io.kubepolicies.rego.builtins.BuiltinFamily;
 import io.kubepolicies.rego.builtins.Builtins;
+import io.kubepolicies.rego.builtins.Operands;
 import io.kubepolicies.rego.builtins.net.NetworkAccess;
 import io.kubepolicies.rego.types.Type;
 import io.kubepolicies.rego.value.ArrayValue;
@@ -42,9 +43,7 @@ public final class HttpFamily implements BuiltinFamily {
   }
 
   private static Value send(BuiltinContext ctx, Value[] args) {
-    if (!(args[0] instanceof ObjectValue request)) {
-      throw BuiltinException.operand(1, args[0], "object");
-    }
+    ObjectValue request = Operands.object(args, 1);
     boolean raiseError = raiseError(request);
     try {
       HttpRequestOperand.validate(request, 1);
