@@ -150,13 +150,7 @@ public final class CryptoFamily implements BuiltinFamily {
   }
 
   private List<GoCertificate> parse(String input) {
-    List<GoCertificate> cached = certificates.getIfPresent(input);
-    if (cached != null) {
-      return cached;
-    }
-    List<GoCertificate> parsed = List.copyOf(CryptoInputs.certificates(input));
-    certificates.put(input, parsed);
-    return parsed;
+    return certificates.get(input, text -> List.copyOf(CryptoInputs.certificates(text)));
   }
 
   private static Value certificateArray(List<GoCertificate> certs, boolean withUriStrings) {

@@ -99,12 +99,7 @@ public final class JwtFamily implements BuiltinFamily {
   }
 
   private List<VerificationKeys.Key> keys(String certificate) {
-    List<VerificationKeys.Key> cached = verificationKeys.getIfPresent(certificate);
-    if (cached == null) {
-      cached = VerificationKeys.parse(certificate);
-      verificationKeys.put(certificate, cached);
-    }
-    return cached;
+    return verificationKeys.get(certificate, VerificationKeys::parse);
   }
 
   /**
@@ -167,15 +162,13 @@ public final class JwtFamily implements BuiltinFamily {
 
   /** OPA's commonBuiltinJWTEncodeSign over the exact header and payload text. */
   private Value sign(String headers, String payload, String jwk) {
-    List<Jwk.Key> keys = signingKeys.getIfPresent(jwk);
-    if (keys == null) {
+    List<Jwk.Key> keys = signingKeys.get(jwk, text -> {
       try {
-        keys = Jwk.parseSet(jwk);
+        return Jwk.parseSet(text);
       } catch (IllegalArgumentException e) {
         throw BuiltinException.error(e.getMessage());
       }
-      signingKeys.put(jwk, keys);
-    }
+    });
     if (keys.isEmpty()) {
       throw BuiltinException.error("no keys found in JWK set");
     }
