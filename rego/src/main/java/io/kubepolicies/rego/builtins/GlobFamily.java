@@ -9,8 +9,8 @@ import static io.kubepolicies.rego.types.Type.arrayOf;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import com.google.re2j.Pattern;
 import io.kubepolicies.rego.builtins.glob.GlobCompiler;
+import io.kubepolicies.rego.builtins.regex.RegexCompiler.Compiled;
 import io.kubepolicies.rego.value.ArrayValue;
 import io.kubepolicies.rego.value.BooleanValue;
 import io.kubepolicies.rego.value.NullValue;
@@ -44,10 +44,7 @@ public final class GlobFamily implements BuiltinFamily {
     String glob = Operands.string(args, 1);
     Compiled compiled = cache.get(new Key(glob, args[1]), k -> compile(glob, delimiters(k.delimiters())));
     String value = Operands.string(args, 3);
-    if (compiled.pattern() == null) {
-      throw BuiltinException.error(compiled.error());
-    }
-    return BooleanValue.of(compiled.pattern().matcher(value).matches());
+    return BooleanValue.of(compiled.orThrow().matcher(value).matches());
   }
 
   /** An array of single characters ({@code ["."]} when empty), or {@code null} for none at all. */
@@ -79,11 +76,9 @@ public final class GlobFamily implements BuiltinFamily {
     try {
       return new Compiled(GlobCompiler.compile(glob, delimiters), null);
     } catch (BuiltinException e) {
-      return new Compiled(null, e.getMessage());
+      return Compiled.failed(e.getMessage());
     }
   }
 
   private record Key(String glob, Value delimiters) {}
-
-  private record Compiled(Pattern pattern, String error) {}
 }

@@ -77,13 +77,13 @@ public final class RegexCompiler {
     return max;
   }
 
-  /** A compiled pattern or the reason it failed. */
-  record Compiled(Pattern pattern, String error) {
-    static Compiled failed(String error) {
+  /** A compiled pattern or the reason it failed (also what glob.match caches). */
+  public record Compiled(Pattern pattern, String error) {
+    public static Compiled failed(String error) {
       return new Compiled(null, error);
     }
 
-    Pattern orThrow() {
+    public Pattern orThrow() {
       if (pattern == null) {
         throw BuiltinException.error(error);
       }
