@@ -14,26 +14,11 @@ import java.util.function.Consumer;
  * in it, depth first in OPA's order: a node before its children, array elements by index, object
  * members and set elements in sorted order (a set element's path segment is the element itself).
  */
-public final class Walk {
+final class Walk {
   private Walk() {}
 
-  public static void paths(Value root, Consumer<Value> out) {
+  static void paths(Value root, Consumer<Value> out) {
     visit(new ArrayList<>(), root, out);
-  }
-
-  /**
-   * The same nodes with an empty path each: OPA's shortcut for {@code walk(x, [_, value])}, where the
-   * path is thrown away. The evaluator may call this when the path position of the output is a wildcard.
-   */
-  public static void values(Value root, Consumer<Value> out) {
-    out.accept(ArrayValue.of(ArrayValue.EMPTY, root));
-    if (root instanceof ArrayValue a) {
-      a.elements().forEach(v -> values(v, out));
-    } else if (root instanceof ObjectValue o) {
-      o.sortedKeys().forEach(k -> values(o.get(k), out));
-    } else if (root instanceof SetValue s) {
-      s.sorted().forEach(v -> values(v, out));
-    }
   }
 
   private static void visit(List<Value> path, Value node, Consumer<Value> out) {

@@ -133,21 +133,6 @@ class GraphFamilyTest {
   }
 
   @Test
-  void walkWithoutPathsYieldsTheSameValues() {
-    Value doc = obj(str("bar"), str("baz"), str("qux"), arr(num(1), json("{\"p\":\"rego\"}"), set(num(1), json("{\"a\":\"b\"}"))));
-    List<Value> withPaths = new ArrayList<>();
-    for (Value pair : walk(doc)) {
-      withPaths.add(((ArrayValue) pair).get(1));
-    }
-    List<Value> withoutPaths = new ArrayList<>();
-    Walk.values(doc, pair -> {
-      assertEquals(ArrayValue.EMPTY, ((ArrayValue) pair).get(0));
-      withoutPaths.add(((ArrayValue) pair).get(1));
-    });
-    assertEquals(withPaths, withoutPaths);
-  }
-
-  @Test
   void walkKeepsEachPathIndependent() {
     Value doc = json("{\"a\":[{\"b\":[{\"c\":[{\"aa\":\"AA\"},{\"bb\":\"BB\"}]}]}]}");
     List<Value> leaves = new ArrayList<>();
