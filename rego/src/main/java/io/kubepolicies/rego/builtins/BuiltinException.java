@@ -6,34 +6,26 @@ import io.kubepolicies.rego.value.Value;
 /**
  * A built-in failed. The evaluator adds the built-in's name and the location, so the message is
  * only the reason, as in OPA: {@code divide by zero}, {@code operand 1 must be string but got number}.
- * Per OPA, a failed call is undefined unless strict built-in errors are on; {@link #fatal} errors
- * (e.g. a conflict) always stop evaluation.
+ * Per OPA, a failed call is undefined unless strict built-in errors are on.
  */
 public final class BuiltinException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
   private final String code;
-  private final boolean fatal;
 
-  private BuiltinException(String code, String message, boolean fatal) {
+  private BuiltinException(String code, String message) {
     super(message, null, false, false);
     this.code = code;
-    this.fatal = fatal;
   }
 
   /** eval_builtin_error: the operation failed (bad format, divide by zero, invalid key, ...). */
   public static BuiltinException error(String message) {
-    return new BuiltinException(RegoError.EVAL_BUILTIN, message, false);
+    return new BuiltinException(RegoError.EVAL_BUILTIN, message);
   }
 
   /** eval_type_error: an operand has the wrong type or shape. */
   public static BuiltinException type(String message) {
-    return new BuiltinException(RegoError.EVAL_TYPE, message, false);
-  }
-
-  /** An error that stops evaluation whatever the strict flag says. */
-  public static BuiltinException fatal(String code, String message) {
-    return new BuiltinException(code, message, true);
+    return new BuiltinException(RegoError.EVAL_TYPE, message);
   }
 
   /**
@@ -62,9 +54,5 @@ public final class BuiltinException extends RuntimeException {
 
   public String code() {
     return code;
-  }
-
-  public boolean isFatal() {
-    return fatal;
   }
 }

@@ -503,12 +503,8 @@ public final class Evaluator implements BuiltinContext {
   }
 
   private void builtinFailed(BuiltinException e, String name, Location location) {
-    RegoError error = new RegoError(e.code(), name + ": " + e.getMessage(), location);
-    if (e.isFatal()) {
-      throw new RegoException(error);
-    }
     if (firstBuiltinError == null) {
-      firstBuiltinError = error;
+      firstBuiltinError = new RegoError(e.code(), name + ": " + e.getMessage(), location);
     }
   }
 
