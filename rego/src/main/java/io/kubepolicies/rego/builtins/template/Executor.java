@@ -69,40 +69,12 @@ final class Executor {
         line++;
       }
     }
-    String context = text(current);
+    String context = current.text();
     if (context.length() > 20) {
       context = context.substring(0, 20) + "...";
     }
     return new TemplateException("template: " + name + ":" + line + ":" + (pos - lineStart) + ": executing \""
         + name + "\" at <" + context + ">: " + message);
-  }
-
-  private static String text(Node n) {
-    if (n instanceof Node.Field f) {
-      return f.text();
-    }
-    if (n instanceof Node.Variable v) {
-      return v.text();
-    }
-    if (n instanceof Node.Chain c) {
-      return c.text();
-    }
-    if (n instanceof Node.Command c) {
-      return c.text();
-    }
-    if (n instanceof Node.Pipe p) {
-      return p.text();
-    }
-    if (n instanceof Node.Identifier i) {
-      return i.name();
-    }
-    if (n instanceof Node.Constant c) {
-      return c.text();
-    }
-    if (n instanceof Node.Call c) {
-      return c.text();
-    }
-    return n instanceof Node.Dot ? "." : n instanceof Node.Nil ? "nil" : "";
   }
 
   // ---- statements ----
@@ -293,7 +265,7 @@ final class Executor {
       return fields(receiver, false, c.names(), extraArgs);
     }
     if (extraArgs) {
-      throw error("can't give argument to non-function " + text(first));
+      throw error("can't give argument to non-function " + first.text());
     }
     if (first instanceof Node.Nil) {
       throw error("nil is not a command");
@@ -327,7 +299,7 @@ final class Executor {
     if (n instanceof Node.Pipe p) {
       return pipeline(dot, p);
     }
-    throw error("can't handle " + text(n));
+    throw error("can't handle " + n.text());
   }
 
   /** Follows {@code names} from {@code receiver}; every value after the first comes out of a map, so is boxed. */

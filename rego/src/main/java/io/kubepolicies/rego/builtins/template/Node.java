@@ -3,11 +3,17 @@ package io.kubepolicies.rego.builtins.template;
 import java.util.List;
 
 /**
- * The parse tree of a Go text/template. Every node keeps its byte position and source text, which
- * execution errors quote as Go does ({@code template: template:1:2: executing "template" at <.x>: ...}).
+ * The parse tree of a Go text/template. Every node keeps its byte position and, where execution
+ * errors can point at it, its source text, which they quote as Go does
+ * ({@code template: template:1:2: executing "template" at <.x>: ...}).
  */
 sealed interface Node {
   int pos();
+
+  /** The source text an execution error quotes; empty for the block nodes errors never point at. */
+  default String text() {
+    return "";
+  }
 
   /** A sequence of nodes. */
   record ListNode(int pos, List<Node> nodes) implements Node {
@@ -59,13 +65,28 @@ sealed interface Node {
   record Chain(int pos, String text, Node node, List<String> names) implements Node {}
 
   /** {@code .} */
-  record Dot(int pos) implements Node {}
+  record Dot(int pos) implements Node {
+    @Override
+    public String text() {
+      return ".";
+    }
+  }
 
   /** {@code nil} */
-  record Nil(int pos) implements Node {}
+  record Nil(int pos) implements Node {
+    @Override
+    public String text() {
+      return "nil";
+    }
+  }
 
   /** A function name. */
-  record Identifier(int pos, String name) implements Node {}
+  record Identifier(int pos, String name) implements Node {
+    @Override
+    public String text() {
+      return name;
+    }
+  }
 
   /** A constant: string, boolean, int or float64 (as {@link io.kubepolicies.rego.builtins.format.GoValue}). */
   record Constant(int pos, String text, io.kubepolicies.rego.builtins.format.GoValue value) implements Node {}
