@@ -158,6 +158,14 @@ final class Lexer {
     return pack(cp, width);
   }
 
+  /** Steps over the rune at {@code end} and returns it. */
+  private int takeRune() {
+    long r = peekRune();
+    end += (int) (r & 0xFF);
+    endRunes++;
+    return (int) (r >>> 8);
+  }
+
   private static long pack(int rune, int width) {
     return (long) rune << 8 | width;
   }
@@ -263,15 +271,7 @@ final class Lexer {
         return t;
       }
       if (b != '\\') {
-        int width = 1;
-        int rune = b;
-        if (b >= 127) {
-          long r = peekRune();
-          rune = (int) (r >>> 8);
-          width = (int) (r & 0xFF);
-        }
-        end += width;
-        endRunes++;
+        int rune = takeRune();
         if (buf != null) {
           writeRune(buf, rune);
         }
@@ -371,16 +371,7 @@ final class Lexer {
         line++;
         lineStartRunes = endRunes;
       } else {
-        int width = 1;
-        int rune = b;
-        if (b >= 127) {
-          long r = peekRune();
-          rune = (int) (r >>> 8);
-          width = (int) (r & 0xFF);
-        }
-        end += width;
-        endRunes++;
-        writeRune(buf, rune);
+        writeRune(buf, takeRune());
         if (b == '\n') {
           line++;
           lineStartRunes = endRunes;
