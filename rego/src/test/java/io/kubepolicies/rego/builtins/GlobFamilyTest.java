@@ -1,6 +1,7 @@
 package io.kubepolicies.rego.builtins;
 
 import static io.kubepolicies.rego.builtins.TestTerms.str;
+import static io.kubepolicies.rego.builtins.TestTerms.strings;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -12,17 +13,12 @@ import io.kubepolicies.rego.value.NullValue;
 import io.kubepolicies.rego.value.NumberValue;
 import io.kubepolicies.rego.value.StringValue;
 import io.kubepolicies.rego.value.Value;
-import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 class GlobFamilyTest {
   private final Builtins builtins = Builtins.of(List.of(new GlobFamily()));
-
-  private static Value delims(String... items) {
-    return ArrayValue.of(Arrays.stream(items).map(StringValue::of).toArray(Value[]::new));
-  }
 
   private boolean matches(String glob, Value delimiters, String value) {
     return new TestContext().call(builtins, "glob.match", str(glob), delimiters, str(value)) == BooleanValue.TRUE;
@@ -37,34 +33,34 @@ class GlobFamilyTest {
   class Wildcards {
     @Test
     void starStopsAtDelimiters() {
-      assertEquals(true, matches("*.github.com", delims("."), "api.github.com"));
-      assertEquals(false, matches("*.github.com", delims("."), "api.cdn.github.com"));
-      assertEquals(false, matches("*.github.com", delims("."), "api.not-github.com"));
-      assertEquals(true, matches("*:github:com", delims(":"), "api:github:com"));
-      assertEquals(true, matches("*", delims("."), "foo"));
-      assertEquals(false, matches("*", delims("."), "foo.bar"));
-      assertEquals(true, matches("*", delims("."), ""));
+      assertEquals(true, matches("*.github.com", strings("."), "api.github.com"));
+      assertEquals(false, matches("*.github.com", strings("."), "api.cdn.github.com"));
+      assertEquals(false, matches("*.github.com", strings("."), "api.not-github.com"));
+      assertEquals(true, matches("*:github:com", strings(":"), "api:github:com"));
+      assertEquals(true, matches("*", strings("."), "foo"));
+      assertEquals(false, matches("*", strings("."), "foo.bar"));
+      assertEquals(true, matches("*", strings("."), ""));
     }
 
     @Test
     void superStarCrossesDelimiters() {
-      assertEquals(true, matches("api.**.com", delims("."), "api.github.com"));
-      assertEquals(true, matches("api.**.com", delims("."), "api.cdn.github.com"));
-      assertEquals(true, matches("**", delims("."), "a.b.c"));
+      assertEquals(true, matches("api.**.com", strings("."), "api.github.com"));
+      assertEquals(true, matches("api.**.com", strings("."), "api.cdn.github.com"));
+      assertEquals(true, matches("**", strings("."), "a.b.c"));
     }
 
     @Test
     void questionMarkIsOneNonDelimiterCharacter() {
-      assertEquals(true, matches("?at", delims(), "fat"));
-      assertEquals(false, matches("?at", delims(), "at"));
-      assertEquals(true, matches("?at", delims("f"), "bat"));
-      assertEquals(false, matches("?at", delims("f"), "fat"));
-      assertEquals(true, matches("?", delims(), "😀"));
+      assertEquals(true, matches("?at", strings(), "fat"));
+      assertEquals(false, matches("?at", strings(), "at"));
+      assertEquals(true, matches("?at", strings("f"), "bat"));
+      assertEquals(false, matches("?at", strings("f"), "fat"));
+      assertEquals(true, matches("?", strings(), "😀"));
     }
 
     @Test
     void emptyDelimitersDefaultToDotAndNullMeansNone() {
-      assertEquals(false, matches("*", delims(), "foo.bar"));
+      assertEquals(false, matches("*", strings(), "foo.bar"));
       assertEquals(true, matches("*", NullValue.NULL, "foo.bar"));
       assertEquals(true, matches("foo*", NullValue.NULL, "foo.bar"));
     }
@@ -74,36 +70,36 @@ class GlobFamilyTest {
   class CharacterClasses {
     @Test
     void listsAndRangesAndTheirNegations() {
-      assertEquals(true, matches("[abc]at", delims(), "cat"));
-      assertEquals(false, matches("[abc]at", delims(), "fat"));
-      assertEquals(true, matches("[!abc]at", delims(), "fat"));
-      assertEquals(false, matches("[!abc]at", delims(), "cat"));
-      assertEquals(true, matches("[a-c]at", delims(), "bat"));
-      assertEquals(false, matches("[a-c]at", delims(), "fat"));
-      assertEquals(false, matches("[!a-c]at", delims(), "bat"));
-      assertEquals(true, matches("[!a-c]at", delims(), "fat"));
+      assertEquals(true, matches("[abc]at", strings(), "cat"));
+      assertEquals(false, matches("[abc]at", strings(), "fat"));
+      assertEquals(true, matches("[!abc]at", strings(), "fat"));
+      assertEquals(false, matches("[!abc]at", strings(), "cat"));
+      assertEquals(true, matches("[a-c]at", strings(), "bat"));
+      assertEquals(false, matches("[a-c]at", strings(), "fat"));
+      assertEquals(false, matches("[!a-c]at", strings(), "bat"));
+      assertEquals(true, matches("[!a-c]at", strings(), "fat"));
     }
 
     @Test
     void classesIgnoreDelimiters() {
-      assertEquals(true, matches("a[.]b", delims("."), "a.b"));
-      assertEquals(true, matches("a[!x]b", delims("."), "a.b"));
+      assertEquals(true, matches("a[.]b", strings("."), "a.b"));
+      assertEquals(true, matches("a[!x]b", strings("."), "a.b"));
     }
 
     @Test
     void malformedClassesFailWithGobwasMessages() {
-      assertEquals("unexpected end of input", failure("[abc", delims()).getMessage());
-      assertEquals("unexpected end of input", failure("[a-", delims()).getMessage());
-      assertEquals("expected close range character", failure("[a-bc]", delims()).getMessage());
-      assertEquals("could not parse range", failure("[!]", delims()).getMessage());
-      assertEquals("could not parse range", failure("[]", delims()).getMessage());
-      assertEquals("hi character 'a' should be greater than lo 'z'", failure("[z-a]", delims()).getMessage());
-      assertEquals(RegoError.EVAL_BUILTIN, failure("[z-a]", delims()).code());
+      assertEquals("unexpected end of input", failure("[abc", strings()).getMessage());
+      assertEquals("unexpected end of input", failure("[a-", strings()).getMessage());
+      assertEquals("expected close range character", failure("[a-bc]", strings()).getMessage());
+      assertEquals("could not parse range", failure("[!]", strings()).getMessage());
+      assertEquals("could not parse range", failure("[]", strings()).getMessage());
+      assertEquals("hi character 'a' should be greater than lo 'z'", failure("[z-a]", strings()).getMessage());
+      assertEquals(RegoError.EVAL_BUILTIN, failure("[z-a]", strings()).code());
     }
 
     @Test
     void anEarlierBadRangeIsReportedBeforeALaterUnterminatedOne() {
-      assertEquals("hi character 'a' should be greater than lo 'z'", failure("[z-a]x[", delims()).getMessage());
+      assertEquals("hi character 'a' should be greater than lo 'z'", failure("[z-a]x[", strings()).getMessage());
     }
   }
 
@@ -112,17 +108,17 @@ class GlobFamilyTest {
     @Test
     void matchesAnyAlternative() {
       for (String v : List.of("cat", "bat", "fat", "rat")) {
-        assertEquals(true, matches("{cat,bat,[fr]at}", delims(), v), v);
+        assertEquals(true, matches("{cat,bat,[fr]at}", strings(), v), v);
       }
-      assertEquals(false, matches("{cat,bat,[fr]at}", delims(), "at"));
-      assertEquals(true, matches("{a,b{c,d}}e", delims(), "bde"));
-      assertEquals(true, matches("{,x}y", delims(), "y"));
+      assertEquals(false, matches("{cat,bat,[fr]at}", strings(), "at"));
+      assertEquals(true, matches("{a,b{c,d}}e", strings(), "bde"));
+      assertEquals(true, matches("{,x}y", strings(), "y"));
     }
 
     @Test
     void unclosedBraceStillOpensAlternativesAndStrayCharactersAreText() {
-      assertEquals(true, matches("{a,b", delims(), "b"));
-      assertEquals(true, matches("a,b}", delims(), "a,b}"));
+      assertEquals(true, matches("{a,b", strings(), "b"));
+      assertEquals(true, matches("a,b}", strings(), "a,b}"));
     }
   }
 
@@ -130,16 +126,16 @@ class GlobFamilyTest {
   class Escapes {
     @Test
     void backslashMakesTheNextCharacterLiteral() {
-      assertEquals(true, matches("\\*.com", delims("."), "*.com"));
-      assertEquals(false, matches("\\*.com", delims("."), "x.com"));
-      assertEquals(true, matches("a\\{b", delims(), "a{b"));
-      assertEquals(true, matches("[\\]]", delims(), "]"));
+      assertEquals(true, matches("\\*.com", strings("."), "*.com"));
+      assertEquals(false, matches("\\*.com", strings("."), "x.com"));
+      assertEquals(true, matches("a\\{b", strings(), "a{b"));
+      assertEquals(true, matches("[\\]]", strings(), "]"));
     }
 
     @Test
     void regexMetacharactersAreLiteral() {
-      assertEquals(true, matches("a+b(c)|$^", delims(), "a+b(c)|$^"));
-      assertEquals(false, matches("a+b", delims(), "aab"));
+      assertEquals(true, matches("a+b(c)|$^", strings(), "a+b(c)|$^"));
+      assertEquals(false, matches("a+b", strings(), "aab"));
     }
   }
 
@@ -151,31 +147,31 @@ class GlobFamilyTest {
       assertEquals("operand 2 must be array of strings but got array containing number",
           failure("*", ArrayValue.of(NumberValue.of(1))).getMessage());
       assertEquals("operand 2 must be array of runes but got array containing string",
-          failure("*", delims("ab")).getMessage());
+          failure("*", strings("ab")).getMessage());
       assertEquals(RegoError.EVAL_TYPE, failure("*", str(".")).code());
     }
 
     @Test
     void aMalformedDelimiterOperandFailsOnEveryCall() {
       assertEquals("operand 2 must be array of runes but got array containing string",
-          failure("*", delims("ab")).getMessage());
+          failure("*", strings("ab")).getMessage());
       assertEquals("operand 2 must be array of runes but got array containing string",
-          failure("*", delims("ab")).getMessage());
-      assertTrue(matches("*", delims("a"), "bc"));
+          failure("*", strings("ab")).getMessage());
+      assertTrue(matches("*", strings("a"), "bc"));
     }
 
     @Test
     void theValueIsCheckedBeforeAMalformedGlobIsReported() {
       BuiltinException e = assertThrows(BuiltinException.class,
-          () -> new TestContext().call(builtins, "glob.match", str("[z-a]"), delims(), NumberValue.of(1)));
+          () -> new TestContext().call(builtins, "glob.match", str("[z-a]"), strings(), NumberValue.of(1)));
       assertEquals("operand 3 must be string but got number", e.getMessage());
-      assertEquals("hi character 'a' should be greater than lo 'z'", failure("[z-a]", delims()).getMessage());
+      assertEquals("hi character 'a' should be greater than lo 'z'", failure("[z-a]", strings()).getMessage());
     }
 
     @Test
     void patternAndValueMustBeStrings() {
       BuiltinException e = assertThrows(BuiltinException.class,
-          () -> new TestContext().call(builtins, "glob.match", str("*"), delims(), NumberValue.of(1)));
+          () -> new TestContext().call(builtins, "glob.match", str("*"), strings(), NumberValue.of(1)));
       assertEquals("operand 3 must be string but got number", e.getMessage());
     }
   }
@@ -196,7 +192,7 @@ class GlobFamilyTest {
     @Test
     void quotedTextMatchesItselfLiterally() {
       String text = "*.{a,b}[c]?";
-      assertEquals(true, matches(((StringValue) quote(text)).value(), delims("."), text));
+      assertEquals(true, matches(((StringValue) quote(text)).value(), strings("."), text));
     }
   }
 }

@@ -6,6 +6,8 @@ import static io.kubepolicies.rego.builtins.TestTerms.num;
 import static io.kubepolicies.rego.builtins.TestTerms.obj;
 import static io.kubepolicies.rego.builtins.TestTerms.set;
 import static io.kubepolicies.rego.builtins.TestTerms.str;
+import static io.kubepolicies.rego.builtins.TestTerms.stringSet;
+import static io.kubepolicies.rego.builtins.TestTerms.strings;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -21,38 +23,22 @@ import org.junit.jupiter.api.Test;
 class GraphFamilyTest {
   private final FamilyCalls calls = new FamilyCalls(new GraphFamily());
 
-  private static SetValue strings(String... s) {
-    SetValue.Builder b = SetValue.builder();
-    for (String x : s) {
-      b.add(StringValue.of(x));
-    }
-    return b.build();
-  }
-
-  private static ArrayValue path(String... s) {
-    List<Value> out = new ArrayList<>();
-    for (String x : s) {
-      out.add(StringValue.of(x));
-    }
-    return ArrayValue.of(out);
-  }
-
-  private static final Value CYCLE = obj(str("a"), strings("b"), str("b"), strings("c"), str("c"), strings("a"));
-  private static final Value COMPONENTS = obj(str("a"), strings("b", "c"), str("b"), strings("d"), str("c"), strings("d"),
-      str("d"), SetValue.EMPTY, str("e"), strings("f"), str("f"), strings("e"), str("x"), strings("x"));
+  private static final Value CYCLE = obj(str("a"), stringSet("b"), str("b"), stringSet("c"), str("c"), stringSet("a"));
+  private static final Value COMPONENTS = obj(str("a"), stringSet("b", "c"), str("b"), stringSet("d"), str("c"), stringSet("d"),
+      str("d"), SetValue.EMPTY, str("e"), stringSet("f"), str("f"), stringSet("e"), str("x"), stringSet("x"));
 
   @Test
   void reachableFollowsEdgesThroughCycles() {
-    assertEquals(strings("a", "b", "c"), calls.call("graph.reachable", CYCLE, strings("a")));
-    assertEquals(strings("b", "d", "e", "f"), calls.call("graph.reachable", COMPONENTS, strings("b", "e")));
-    assertEquals(strings("a", "b", "c"), calls.call("graph.reachable", json("{\"a\":[\"b\"],\"b\":[\"c\"],\"c\":[\"a\"]}"), json("[\"a\"]")));
+    assertEquals(stringSet("a", "b", "c"), calls.call("graph.reachable", CYCLE, stringSet("a")));
+    assertEquals(stringSet("b", "d", "e", "f"), calls.call("graph.reachable", COMPONENTS, stringSet("b", "e")));
+    assertEquals(stringSet("a", "b", "c"), calls.call("graph.reachable", json("{\"a\":[\"b\"],\"b\":[\"c\"],\"c\":[\"a\"]}"), json("[\"a\"]")));
   }
 
   @Test
   void reachableOnlyReportsVerticesOfTheGraph() {
-    assertEquals(SetValue.EMPTY, calls.call("graph.reachable", json("{}"), strings("a")));
-    assertEquals(strings("a"), calls.call("graph.reachable", json("{\"a\":[\"missing\"]}"), strings("a")));
-    assertEquals(strings("a"), calls.call("graph.reachable", json("{\"a\":null}"), json("[\"a\"]")));
+    assertEquals(SetValue.EMPTY, calls.call("graph.reachable", json("{}"), stringSet("a")));
+    assertEquals(stringSet("a"), calls.call("graph.reachable", json("{\"a\":[\"missing\"]}"), stringSet("a")));
+    assertEquals(stringSet("a"), calls.call("graph.reachable", json("{\"a\":null}"), json("[\"a\"]")));
     assertEquals(set(num(1), num(2)), calls.call("graph.reachable", obj(num(1), set(num(2)), num(2), set()), set(num(1))));
   }
 
@@ -66,29 +52,29 @@ class GraphFamilyTest {
 
   @Test
   void reachablePathsEndAtCyclesAndLeaves() {
-    assertEquals(SetValue.EMPTY, calls.call("graph.reachable_paths", json("{}"), strings("a")));
-    assertEquals(set(path("a", "b", "c")), calls.call("graph.reachable_paths", CYCLE, strings("a")));
-    assertEquals(set(path("b", "d"), path("e", "f")), calls.call("graph.reachable_paths", COMPONENTS, strings("b", "e")));
-    assertEquals(set(path("a")), calls.call("graph.reachable_paths", json("{\"a\":null}"), json("[\"a\"]")));
-    assertEquals(set(path("a", "b", "c"), path("a", "c")),
-        calls.call("graph.reachable_paths", json("{\"a\":[\"b\",\"c\"],\"b\":[\"c\"],\"c\":[]}"), strings("a")));
+    assertEquals(SetValue.EMPTY, calls.call("graph.reachable_paths", json("{}"), stringSet("a")));
+    assertEquals(set(strings("a", "b", "c")), calls.call("graph.reachable_paths", CYCLE, stringSet("a")));
+    assertEquals(set(strings("b", "d"), strings("e", "f")), calls.call("graph.reachable_paths", COMPONENTS, stringSet("b", "e")));
+    assertEquals(set(strings("a")), calls.call("graph.reachable_paths", json("{\"a\":null}"), json("[\"a\"]")));
+    assertEquals(set(strings("a", "b", "c"), strings("a", "c")),
+        calls.call("graph.reachable_paths", json("{\"a\":[\"b\",\"c\"],\"b\":[\"c\"],\"c\":[]}"), stringSet("a")));
   }
 
   @Test
   void reachablePathsFromSharedAncestors() {
     Value graph = json("{\"1\":[],\"2\":[\"1\"],\"3\":[\"2\"],\"4\":[\"3\",\"2\"],\"5\":[\"4\"]}");
-    assertEquals(set(path("5", "4", "2", "1"), path("5", "4", "3", "2", "1")), calls.call("graph.reachable_paths", graph, json("[\"5\"]")));
+    assertEquals(set(strings("5", "4", "2", "1"), strings("5", "4", "3", "2", "1")), calls.call("graph.reachable_paths", graph, json("[\"5\"]")));
   }
 
   @Test
   void reachablePathsStopBeforeUnknownVertices() {
     Value graph = json("{\"a\":[\"b\"],\"b\":[\"nonexistent\"]}");
-    assertEquals(set(path("a", "b"), path("b")), calls.call("graph.reachable_paths", graph, strings("a", "b")));
+    assertEquals(set(strings("a", "b"), strings("b")), calls.call("graph.reachable_paths", graph, stringSet("a", "b")));
     Value withBlanks = json("{\"one\":[\"two\",\"five\"],\"two\":[\"four\"],\"three\":[\"\"],\"four\":[\"three\"],"
         + "\"five\":[\"seven\",\"six\"],\"six\":[\"nine\",\"seven\"],\"seven\":[\"eight\"],\"eight\":[\"three\"],\"nine\":[\"\"]}");
-    assertEquals(set(path("one", "five", "seven", "eight", "three"), path("one", "five", "six", "nine"),
-            path("one", "five", "six", "seven", "eight", "three"), path("one", "two", "four", "three")),
-        calls.call("graph.reachable_paths", withBlanks, strings("one")));
+    assertEquals(set(strings("one", "five", "seven", "eight", "three"), strings("one", "five", "six", "nine"),
+            strings("one", "five", "six", "seven", "eight", "three"), strings("one", "two", "four", "three")),
+        calls.call("graph.reachable_paths", withBlanks, stringSet("one")));
   }
 
   @Test

@@ -2,24 +2,18 @@ package io.kubepolicies.rego.builtins;
 
 import static io.kubepolicies.rego.builtins.TestTerms.num;
 import static io.kubepolicies.rego.builtins.TestTerms.str;
+import static io.kubepolicies.rego.builtins.TestTerms.strings;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.kubepolicies.rego.RegoError;
 import io.kubepolicies.rego.value.ArrayValue;
 import io.kubepolicies.rego.value.BooleanValue;
 import io.kubepolicies.rego.value.NumberValue;
-import io.kubepolicies.rego.value.StringValue;
-import io.kubepolicies.rego.value.Value;
-import java.util.Arrays;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 class RegexFamilyTest {
   private final FamilyCalls calls = new FamilyCalls(new RegexFamily());
-
-  private static Value strings(String... items) {
-    return ArrayValue.of(Arrays.stream(items).map(StringValue::of).toArray(Value[]::new));
-  }
 
   @Nested
   class Match {

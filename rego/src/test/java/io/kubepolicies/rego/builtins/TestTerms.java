@@ -7,8 +7,9 @@ import io.kubepolicies.rego.value.ObjectValue;
 import io.kubepolicies.rego.value.SetValue;
 import io.kubepolicies.rego.value.StringValue;
 import io.kubepolicies.rego.value.Value;
+import java.util.Arrays;
 
-/** Short ways to write Rego values in tests: JSON text, sets and objects with any keys. */
+/** Short ways to write Rego values in tests: JSON text, collections of strings, sets and objects with any keys. */
 public final class TestTerms {
   private TestTerms() {}
 
@@ -35,6 +36,16 @@ public final class TestTerms {
 
   public static ArrayValue arr(Value... elements) {
     return ArrayValue.of(elements);
+  }
+
+  /** An array of strings. */
+  public static ArrayValue strings(String... items) {
+    return ArrayValue.of(Arrays.stream(items).map(StringValue::of).toList());
+  }
+
+  /** A set of strings. */
+  public static SetValue stringSet(String... items) {
+    return SetValue.of(Arrays.stream(items).map(StringValue::of).toList());
   }
 
   /** An object from alternating keys and values. */

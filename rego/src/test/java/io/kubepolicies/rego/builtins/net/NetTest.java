@@ -1,6 +1,8 @@
 package io.kubepolicies.rego.builtins.net;
 
 import static io.kubepolicies.rego.builtins.TestTerms.str;
+import static io.kubepolicies.rego.builtins.TestTerms.stringSet;
+import static io.kubepolicies.rego.builtins.TestTerms.strings;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -15,21 +17,11 @@ import io.kubepolicies.rego.value.Json;
 import io.kubepolicies.rego.value.NumberValue;
 import io.kubepolicies.rego.value.ObjectValue;
 import io.kubepolicies.rego.value.SetValue;
-import io.kubepolicies.rego.value.StringValue;
 import io.kubepolicies.rego.value.Value;
-import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
 class NetTest {
   private final FamilyCalls calls = new FamilyCalls(new NetFamily());
-
-  private static SetValue strings(String... values) {
-    return SetValue.of(Arrays.stream(values).map(StringValue::of).toList());
-  }
-
-  private static ArrayValue stringArray(String... values) {
-    return ArrayValue.of(Arrays.stream(values).map(StringValue::of).toList());
-  }
 
   private boolean contains(String cidr, String other) {
     return ((BooleanValue) calls.call("net.cidr_contains", str(cidr), str(other))).value();
@@ -111,12 +103,12 @@ class NetTest {
 
   @Test
   void expandListsEveryAddress() {
-    assertEquals(strings("192.168.1.0", "192.168.1.1", "192.168.1.2", "192.168.1.3"),
+    assertEquals(stringSet("192.168.1.0", "192.168.1.1", "192.168.1.2", "192.168.1.3"),
         calls.call("net.cidr_expand", str("192.168.1.1/30")));
-    assertEquals(strings("172.16.100.252", "172.16.100.253", "172.16.100.254", "172.16.100.255"),
+    assertEquals(stringSet("172.16.100.252", "172.16.100.253", "172.16.100.254", "172.16.100.255"),
         calls.call("net.cidr_expand", str("172.16.100.255/30")));
-    assertEquals(strings("192.168.1.1"), calls.call("net.cidr_expand", str("192.168.1.1/32")));
-    assertEquals(strings("2001:db8::", "2001:db8::1"), calls.call("net.cidr_expand", str("2001:db8::/127")));
+    assertEquals(stringSet("192.168.1.1"), calls.call("net.cidr_expand", str("192.168.1.1/32")));
+    assertEquals(stringSet("2001:db8::", "2001:db8::1"), calls.call("net.cidr_expand", str("2001:db8::/127")));
     assertEquals(256, ((SetValue) calls.call("net.cidr_expand", str("10.0.0.0/24"))).size());
   }
 
@@ -129,112 +121,112 @@ class NetTest {
   }
 
   private Value merge(String... cidrs) {
-    return calls.call("net.cidr_merge", stringArray(cidrs));
+    return calls.call("net.cidr_merge", strings(cidrs));
   }
 
   @Test
   void mergeJoinsAdjacentAndContainedNetworks() {
-    assertEquals(strings("192.0.128.0/24"), merge("192.0.128.0/24"));
-    assertEquals(strings("192.0.128.0/24"), merge("192.0.128.0/24", "192.0.128.0/24"));
-    assertEquals(strings("0.0.0.0/0"), merge("192.0.128.0/24", "0.0.0.0/0"));
-    assertEquals(strings("192.0.128.0/23"), merge("192.0.128.0/24", "192.0.129.0/24"));
-    assertEquals(strings("192.0.2.112/29"), merge("192.0.2.112/30", "192.0.2.116/31", "192.0.2.118/31"));
-    assertEquals(strings("192.0.129.0/24", "192.0.130.0/24"), merge("192.0.129.0/24", "192.0.130.0/24"));
-    assertEquals(strings("192.0.2.112/30", "192.0.2.116/32", "192.0.2.118/31"),
+    assertEquals(stringSet("192.0.128.0/24"), merge("192.0.128.0/24"));
+    assertEquals(stringSet("192.0.128.0/24"), merge("192.0.128.0/24", "192.0.128.0/24"));
+    assertEquals(stringSet("0.0.0.0/0"), merge("192.0.128.0/24", "0.0.0.0/0"));
+    assertEquals(stringSet("192.0.128.0/23"), merge("192.0.128.0/24", "192.0.129.0/24"));
+    assertEquals(stringSet("192.0.2.112/29"), merge("192.0.2.112/30", "192.0.2.116/31", "192.0.2.118/31"));
+    assertEquals(stringSet("192.0.129.0/24", "192.0.130.0/24"), merge("192.0.129.0/24", "192.0.130.0/24"));
+    assertEquals(stringSet("192.0.2.112/30", "192.0.2.116/32", "192.0.2.118/31"),
         merge("192.0.2.112/30", "192.0.2.116/32", "192.0.2.118/31"));
-    assertEquals(strings("192.0.2.112/31", "192.0.2.116/30"),
+    assertEquals(stringSet("192.0.2.112/31", "192.0.2.116/30"),
         merge("192.0.2.112/31", "192.0.2.116/31", "192.0.2.118/31"));
   }
 
   @Test
   void mergeSplitsJoinedRangesIntoAlignedBlocks() {
-    assertEquals(strings("192.0.1.254/31", "192.0.2.0/24", "192.0.3.0/28"),
+    assertEquals(stringSet("192.0.1.254/31", "192.0.2.0/24", "192.0.3.0/28"),
         merge("192.0.1.254/31", "192.0.2.0/28", "192.0.2.16/28", "192.0.2.32/28", "192.0.2.48/28",
             "192.0.2.64/28", "192.0.2.80/28", "192.0.2.96/28", "192.0.2.112/28", "192.0.2.128/28",
             "192.0.2.144/28", "192.0.2.160/28", "192.0.2.176/28", "192.0.2.192/28", "192.0.2.208/28",
             "192.0.2.224/28", "192.0.2.240/28", "192.0.3.0/28"));
-    assertEquals(strings("10.0.0.0/31", "10.0.0.2/32"), merge("10.0.0.0/32", "10.0.0.1/32", "10.0.0.2/32"));
+    assertEquals(stringSet("10.0.0.0/31", "10.0.0.2/32"), merge("10.0.0.0/32", "10.0.0.1/32", "10.0.0.2/32"));
   }
 
   @Test
   void mergeIpv6() {
-    assertEquals(strings("::/0"), merge("::/0", "fe80::1/128"));
-    assertEquals(strings("::/0"), merge("::/0", "::192.0.2.0/124", "ff00::101/128"));
-    assertEquals(strings("192.0.2.0/23", "192.0.4.0/24", "fe80::/120"),
+    assertEquals(stringSet("::/0"), merge("::/0", "fe80::1/128"));
+    assertEquals(stringSet("::/0"), merge("::/0", "::192.0.2.0/124", "ff00::101/128"));
+    assertEquals(stringSet("192.0.2.0/23", "192.0.4.0/24", "fe80::/120"),
         merge("fe80::/120", "192.0.2.0/24", "192.0.3.0/24", "192.0.4.0/25", "192.0.4.128/25"));
-    assertEquals(strings("2601:600:8a80:207e:a57d:7567:e2c9:e7b3/128"),
+    assertEquals(stringSet("2601:600:8a80:207e:a57d:7567:e2c9:e7b3/128"),
         merge("2601:600:8a80:207e:a57d:7567:e2c9:e7b3/128", "2601:600:8a80:207e:a57d:7567:e2c9:e7b3/128"));
-    assertEquals(strings("2601:600:8a80:207e::/64"),
+    assertEquals(stringSet("2601:600:8a80:207e::/64"),
         merge("2601:600:8a80:207e:a57d:7567:e2c9:e7b3/64", "2601:600:8a80:207e:a57d:7567:e2c9:e7b3/128"));
   }
 
   @Test
   void mergeTreatsBareAddressesAsClassfulNetworks() {
-    assertEquals(strings("192.0.2.0/24"), merge("192.0.2.112", "192.0.2.116/31", "192.0.2.118/31"));
-    assertEquals(strings("192.0.128.0/23"), merge("192.0.128.0", "192.0.129.0"));
+    assertEquals(stringSet("192.0.2.0/24"), merge("192.0.2.112", "192.0.2.116/31", "192.0.2.118/31"));
+    assertEquals(stringSet("192.0.128.0/23"), merge("192.0.128.0", "192.0.129.0"));
     // an address never merged keeps its host bits, as Go prints it
-    assertEquals(strings("192.0.2.112/24"), merge("192.0.2.112"));
-    assertEquals(strings("10.1.2.3/8"), merge("10.1.2.3"));
+    assertEquals(stringSet("192.0.2.112/24"), merge("192.0.2.112"));
+    assertEquals(stringSet("10.1.2.3/8"), merge("10.1.2.3"));
   }
 
   @Test
   void mergeAcceptsSetsAndEmptyInput() {
-    assertEquals(strings("192.0.2.112/29"),
-        calls.call("net.cidr_merge", strings("192.0.2.112/30", "192.0.2.116/31", "192.0.2.118/31")));
+    assertEquals(stringSet("192.0.2.112/29"),
+        calls.call("net.cidr_merge", stringSet("192.0.2.112/30", "192.0.2.116/31", "192.0.2.118/31")));
     assertEquals(SetValue.EMPTY, merge());
   }
 
   @Test
   void mergeRejectsBadElements() {
     assertEquals("IPv6 invalid: needs prefix length",
-        calls.failure("net.cidr_merge", stringArray("2601:600:8a80:207e:a57d:7567:e2c9:e7b3")).getMessage());
-    assertEquals("invalid CIDR address: foo", calls.failure("net.cidr_merge", stringArray("foo")).getMessage());
+        calls.failure("net.cidr_merge", strings("2601:600:8a80:207e:a57d:7567:e2c9:e7b3")).getMessage());
+    assertEquals("invalid CIDR address: foo", calls.failure("net.cidr_merge", strings("foo")).getMessage());
     assertEquals("element must be string", calls.failure("net.cidr_merge", ArrayValue.of(NumberValue.of(1))).getMessage());
     assertEquals("operand must be an array", calls.failure("net.cidr_merge", str("10.0.0.0/8")).getMessage());
   }
 
   @Test
   void containsMatchesReportsIndexes() {
-    assertEquals(SetValue.of(stringArray("1.1.1.0/24", "1.1.1.1")),
+    assertEquals(SetValue.of(strings("1.1.1.0/24", "1.1.1.1")),
         calls.call("net.cidr_contains_matches", str("1.1.1.0/24"), str("1.1.1.1")));
-    Value arrays = calls.call("net.cidr_contains_matches", stringArray("1.1.2.0/24", "1.1.1.0/24"), stringArray("1.1.1.1", "1.1.2.1"));
+    Value arrays = calls.call("net.cidr_contains_matches", strings("1.1.2.0/24", "1.1.1.0/24"), strings("1.1.1.1", "1.1.2.1"));
     assertEquals(Json.parse("[[0,1],[1,0]]"), ArrayValue.of(((SetValue) arrays).sorted()));
     Value tuples = calls.call("net.cidr_contains_matches",
-        ArrayValue.of(stringArray("1.1.2.0/24", "x"), str("1.1.1.0/24")), stringArray("1.1.1.1", "1.1.2.1"));
+        ArrayValue.of(strings("1.1.2.0/24", "x"), str("1.1.1.0/24")), strings("1.1.1.1", "1.1.2.1"));
     assertEquals(arrays, tuples);
   }
 
   @Test
   void containsMatchesWithSetsAndObjects() {
     Value sets = calls.call("net.cidr_contains_matches",
-        SetValue.of(stringArray("1.1.1.0/24", "bar"), stringArray("1.1.2.0/24", "foo")),
-        SetValue.of(stringArray("1.1.1.1", "baz"), stringArray("1.1.2.1", "qux")));
+        SetValue.of(strings("1.1.1.0/24", "bar"), strings("1.1.2.0/24", "foo")),
+        SetValue.of(strings("1.1.1.1", "baz"), strings("1.1.2.1", "qux")));
     assertEquals(SetValue.of(
-        ArrayValue.of(stringArray("1.1.1.0/24", "bar"), stringArray("1.1.1.1", "baz")),
-        ArrayValue.of(stringArray("1.1.2.0/24", "foo"), stringArray("1.1.2.1", "qux"))), sets);
+        ArrayValue.of(strings("1.1.1.0/24", "bar"), strings("1.1.1.1", "baz")),
+        ArrayValue.of(strings("1.1.2.0/24", "foo"), strings("1.1.2.1", "qux"))), sets);
     ObjectValue cidrs = ObjectValue.builder()
         .put("k1", str("1.1.1.1/24"))
         .put("k2", ArrayValue.of(str("1.1.1.2/24"), NumberValue.of(1)))
         .build();
-    assertEquals(SetValue.of(stringArray("k1", "1.1.1.128"), stringArray("k2", "1.1.1.128")),
+    assertEquals(SetValue.of(strings("k1", "1.1.1.128"), strings("k2", "1.1.1.128")),
         calls.call("net.cidr_contains_matches", cidrs, str("1.1.1.128")));
   }
 
   @Test
   void containsMatchesRejectsBadElements() {
     String message = "operand 2: element must be string or non-empty array";
-    assertEquals(message, calls.failure("net.cidr_contains_matches", stringArray("1.1.2.0/24"),
+    assertEquals(message, calls.failure("net.cidr_contains_matches", strings("1.1.2.0/24"),
         ArrayValue.of(str("1.1.1.1"), NumberValue.of(1))).getMessage());
-    assertEquals(message, calls.failure("net.cidr_contains_matches", stringArray("1.1.2.0/24"),
-        SetValue.of(ArrayValue.EMPTY, stringArray("1.1.2.1", "qux"))).getMessage());
+    assertEquals(message, calls.failure("net.cidr_contains_matches", strings("1.1.2.0/24"),
+        SetValue.of(ArrayValue.EMPTY, strings("1.1.2.1", "qux"))).getMessage());
     assertEquals(SetValue.EMPTY, calls.call("net.cidr_contains_matches", NumberValue.of(1), str("1.1.1.1")));
   }
 
   @Test
   void lookupOfAddressLiteralsNeedsNoNetwork() {
-    assertEquals(strings("10.0.0.0"), calls.call("net.lookup_ip_addr", str("10.0.0.0")));
-    assertEquals(strings("::"), calls.call("net.lookup_ip_addr", str("::")));
-    assertEquals(strings("2001:db8::1"), calls.call("net.lookup_ip_addr", str("2001:DB8:0::1")));
+    assertEquals(stringSet("10.0.0.0"), calls.call("net.lookup_ip_addr", str("10.0.0.0")));
+    assertEquals(stringSet("::"), calls.call("net.lookup_ip_addr", str("::")));
+    assertEquals(stringSet("2001:db8::1"), calls.call("net.lookup_ip_addr", str("2001:DB8:0::1")));
   }
 
   @Test
@@ -247,8 +239,8 @@ class NetTest {
   @Test
   void lookupResolvesLocalhostWhenAllowed() {
     Value addrs = calls.call(new TestContext().withNetwork(), "net.lookup_ip_addr", str("localhost"));
-    assertTrue(addrs.equals(strings("127.0.0.1")) || addrs.equals(strings("127.0.0.1", "::1"))
-        || addrs.equals(strings("::1")), addrs.toString());
+    assertTrue(addrs.equals(stringSet("127.0.0.1")) || addrs.equals(stringSet("127.0.0.1", "::1"))
+        || addrs.equals(stringSet("::1")), addrs.toString());
   }
 
   @Test
