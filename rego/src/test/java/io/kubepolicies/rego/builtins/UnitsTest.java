@@ -1,10 +1,9 @@
 package io.kubepolicies.rego.builtins;
 
+import static io.kubepolicies.rego.builtins.TestTerms.num;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.kubepolicies.rego.RegoError;
-import io.kubepolicies.rego.value.NumberValue;
 import io.kubepolicies.rego.value.StringValue;
 import io.kubepolicies.rego.value.Value;
 import org.junit.jupiter.api.Test;
@@ -20,55 +19,48 @@ class UnitsTest {
     return calls.call("units.parse_bytes", StringValue.of(s));
   }
 
-  private static NumberValue n(String text) {
-    return NumberValue.parse(text);
-  }
-
   private void assertFails(String name, String input, String message) {
-    BuiltinException e = assertThrows(BuiltinException.class,
-        () -> calls.call(name, StringValue.of(input)));
-    assertEquals(RegoError.EVAL_BUILTIN, e.code());
-    assertEquals(message, e.getMessage());
+    calls.assertFails(RegoError.EVAL_BUILTIN, message, name, StringValue.of(input));
   }
 
   @Test
   void parseReadsDecimalAndBinarySuffixes() {
-    assertEquals(n("10000"), parse("10K"));
-    assertEquals(n("10000"), parse("10k"));
-    assertEquals(n("10240"), parse("10KI"));
-    assertEquals(n("10240"), parse("10Ki"));
-    assertEquals(n("200000000"), parse("200M"));
-    assertEquals(n("104857600"), parse("100mi"));
-    assertEquals(n("322122547200"), parse("300Gi"));
-    assertEquals(n("100000000000000"), parse("100T"));
-    assertEquals(n("112589990684262400"), parse("100pi"));
-    assertEquals(n("10000000000000000000"), parse("10e"));
-    assertEquals(n("11529215046068469760"), parse("10Ei"));
-    assertEquals(n("12345"), parse("12345"));
-    assertEquals(n("109951162777600"), parse("\"100TI\""));
+    assertEquals(num("10000"), parse("10K"));
+    assertEquals(num("10000"), parse("10k"));
+    assertEquals(num("10240"), parse("10KI"));
+    assertEquals(num("10240"), parse("10Ki"));
+    assertEquals(num("200000000"), parse("200M"));
+    assertEquals(num("104857600"), parse("100mi"));
+    assertEquals(num("322122547200"), parse("300Gi"));
+    assertEquals(num("100000000000000"), parse("100T"));
+    assertEquals(num("112589990684262400"), parse("100pi"));
+    assertEquals(num("10000000000000000000"), parse("10e"));
+    assertEquals(num("11529215046068469760"), parse("10Ei"));
+    assertEquals(num("12345"), parse("12345"));
+    assertEquals(num("109951162777600"), parse("\"100TI\""));
   }
 
   @Test
   void parseKeepsFractionsExactly() {
-    assertEquals(n("1100"), parse("1.1K"));
-    assertEquals(n("1126.4"), parse("1.1Ki"));
-    assertEquals(n("500"), parse(".5K"));
-    assertEquals(n("0"), parse(".0"));
-    assertEquals(n("0.5"), parse("0.0000005M"));
-    assertEquals(n("0.01"), parse("1e-2"));
-    assertEquals(n("0.78"), parse("7.8E-1"));
-    assertEquals(n("2500000"), parse("2.5e3K"));
-    assertEquals(n("6291456000"), parse("6e3Mi"));
-    assertEquals(n("5000000000000000000"), parse("5E"));
+    assertEquals(num("1100"), parse("1.1K"));
+    assertEquals(num("1126.4"), parse("1.1Ki"));
+    assertEquals(num("500"), parse(".5K"));
+    assertEquals(num("0"), parse(".0"));
+    assertEquals(num("0.5"), parse("0.0000005M"));
+    assertEquals(num("0.01"), parse("1e-2"));
+    assertEquals(num("0.78"), parse("7.8E-1"));
+    assertEquals(num("2500000"), parse("2.5e3K"));
+    assertEquals(num("6291456000"), parse("6e3Mi"));
+    assertEquals(num("5000000000000000000"), parse("5E"));
   }
 
   @Test
   void parseMilliUsesTheBinaryThousandthAndTenDecimals() {
-    assertEquals(n("0.5"), parse("500m"));
-    assertEquals(n("-0.35"), parse("-3.5E2m"));
-    assertEquals(n("123456.789"), parse("123456789m"));
-    assertEquals(n("100000000000000002.0816681712"), parse("1e20m"));
-    assertEquals(n("0"), parse("1e-12m"));
+    assertEquals(num("0.5"), parse("500m"));
+    assertEquals(num("-0.35"), parse("-3.5E2m"));
+    assertEquals(num("123456.789"), parse("123456789m"));
+    assertEquals(num("100000000000000002.0816681712"), parse("1e20m"));
+    assertEquals(num("0"), parse("1e-12m"));
   }
 
   @Test
@@ -85,31 +77,31 @@ class UnitsTest {
 
   @Test
   void parseBytesReadsUnitsCaseInsensitively() {
-    assertEquals(n("10000"), bytes("10KB"));
-    assertEquals(n("10240"), bytes("10KIB"));
-    assertEquals(n("10240"), bytes("10Kib"));
-    assertEquals(n("200000000"), bytes("200mb"));
-    assertEquals(n("100000000"), bytes("100m"));
-    assertEquals(n("322122547200"), bytes("300GiB"));
-    assertEquals(n("109951162777600"), bytes("\"100TIB\""));
-    assertEquals(n("11529215046068469760"), bytes("10eib"));
-    assertEquals(n("10000000000000000000"), bytes("10e"));
-    assertEquals(n("1000000"), bytes("1e3KB"));
-    assertEquals(n("335544320"), bytes("3.2E2MiB"));
-    assertEquals(n("0"), bytes(".0"));
-    assertEquals(n("12345"), bytes("12345"));
+    assertEquals(num("10000"), bytes("10KB"));
+    assertEquals(num("10240"), bytes("10KIB"));
+    assertEquals(num("10240"), bytes("10Kib"));
+    assertEquals(num("200000000"), bytes("200mb"));
+    assertEquals(num("100000000"), bytes("100m"));
+    assertEquals(num("322122547200"), bytes("300GiB"));
+    assertEquals(num("109951162777600"), bytes("\"100TIB\""));
+    assertEquals(num("11529215046068469760"), bytes("10eib"));
+    assertEquals(num("10000000000000000000"), bytes("10e"));
+    assertEquals(num("1000000"), bytes("1e3KB"));
+    assertEquals(num("335544320"), bytes("3.2E2MiB"));
+    assertEquals(num("0"), bytes(".0"));
+    assertEquals(num("12345"), bytes("12345"));
   }
 
   @Test
   void parseBytesTruncatesA64BitBinaryResult() {
-    assertEquals(n("1126"), bytes("1.1KiB"));
-    assertEquals(n("1100"), bytes("1.1KB"));
-    assertEquals(n("10"), bytes("1e-2KB"));
-    assertEquals(n("2"), bytes("2.5e-3kb"));
-    assertEquals(n("-1500"), bytes("-1.5kb"));
-    assertEquals(n("82463372083200"), bytes("7.5e1TiB"));
-    assertEquals(n("123456789123456789118976"), bytes("123456789123456789123kb"));
-    assertEquals(n("1000000000000000000040638980554752"), bytes("1e30kb"));
+    assertEquals(num("1126"), bytes("1.1KiB"));
+    assertEquals(num("1100"), bytes("1.1KB"));
+    assertEquals(num("10"), bytes("1e-2KB"));
+    assertEquals(num("2"), bytes("2.5e-3kb"));
+    assertEquals(num("-1500"), bytes("-1.5kb"));
+    assertEquals(num("82463372083200"), bytes("7.5e1TiB"));
+    assertEquals(num("123456789123456789118976"), bytes("123456789123456789123kb"));
+    assertEquals(num("1000000000000000000040638980554752"), bytes("1e30kb"));
   }
 
   @Test
@@ -124,8 +116,6 @@ class UnitsTest {
 
   @Test
   void rejectsNonStringOperand() {
-    BuiltinException e = assertThrows(BuiltinException.class,
-        () -> calls.call("units.parse", NumberValue.of(1)));
-    assertEquals("operand 1 must be string but got number", e.getMessage());
+    assertEquals("operand 1 must be string but got number", calls.failure("units.parse", num(1)).getMessage());
   }
 }

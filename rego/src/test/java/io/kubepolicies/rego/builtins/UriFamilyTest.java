@@ -1,7 +1,6 @@
 package io.kubepolicies.rego.builtins;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.kubepolicies.rego.RegoError;
 import io.kubepolicies.rego.value.BooleanValue;
@@ -28,7 +27,7 @@ class UriFamilyTest {
   }
 
   private String parseError(String uri) {
-    BuiltinException e = assertThrows(BuiltinException.class, () -> parse(uri));
+    BuiltinException e = calls.failure("uri.parse", StringValue.of(uri));
     assertEquals(RegoError.EVAL_BUILTIN, e.code());
     return e.getMessage();
   }
@@ -129,10 +128,7 @@ class UriFamilyTest {
 
     @Test
     void nonStringOperandIsTypeError() {
-      BuiltinException e = assertThrows(BuiltinException.class,
-          () -> calls.call("uri.parse", NumberValue.of(1)));
-      assertEquals(RegoError.EVAL_TYPE, e.code());
-      assertEquals("operand 1 must be string but got number", e.getMessage());
+      calls.assertFails(RegoError.EVAL_TYPE, "operand 1 must be string but got number", "uri.parse", NumberValue.of(1));
     }
   }
 
