@@ -1,24 +1,19 @@
 package io.kubepolicies.rego.builtins.graphql;
 
+import static io.kubepolicies.rego.builtins.TestTerms.str;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.kubepolicies.rego.RegoError;
-import io.kubepolicies.rego.builtins.BuiltinException;
-import io.kubepolicies.rego.builtins.Builtins;
-import io.kubepolicies.rego.builtins.TestContext;
+import io.kubepolicies.rego.builtins.FamilyCalls;
 import io.kubepolicies.rego.value.ArrayValue;
 import io.kubepolicies.rego.value.BooleanValue;
 import io.kubepolicies.rego.value.Json;
 import io.kubepolicies.rego.value.NumberValue;
 import io.kubepolicies.rego.value.ObjectValue;
 import io.kubepolicies.rego.value.SetValue;
-import io.kubepolicies.rego.value.StringValue;
 import io.kubepolicies.rego.value.Value;
-import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
 /** The six GraphQL built-ins: their results, OPA's error texts and OPA's operand rules. */
@@ -56,53 +51,34 @@ class GraphqlFamilyTest {
          "SelectionSet": [{"Alias": "salary", "Name": "salary"}]}]}]}
       """;
 
-  private final Builtins builtins = Builtins.of(List.of(new GraphqlFamily()));
-  private final TestContext ctx = new TestContext();
-
-  private Value call(String name, Value... args) {
-    return ctx.call(builtins, name, args);
-  }
-
-  private static StringValue str(String s) {
-    return StringValue.of(s);
-  }
+  private final FamilyCalls calls = new FamilyCalls(new GraphqlFamily());
 
   private void assertError(String message, String name, Value... args) {
-    BuiltinException e = assertThrows(BuiltinException.class, () -> call(name, args));
-    assertEquals(RegoError.EVAL_BUILTIN, e.code(), "error code");
-    assertEquals(message, e.getMessage());
+    calls.assertFails(RegoError.EVAL_BUILTIN, message, name, args);
   }
 
   private void assertTypeError(String message, String name, Value... args) {
-    BuiltinException e = assertThrows(BuiltinException.class, () -> call(name, args));
-    assertEquals(RegoError.EVAL_TYPE, e.code(), "error code");
-    assertEquals(message, e.getMessage());
+    calls.assertFails(RegoError.EVAL_TYPE, message, name, args);
   }
 
   @Test
   void registersTheSixBuiltInsWithOpaArities() {
-    Map<String, Integer> arities = new TreeMap<>();
-    for (String name : builtins.names()) {
-      arities.put(name, builtins.get(name).arity());
-    }
-    assertEquals(Map.of("graphql.parse", 2, "graphql.parse_and_verify", 2, "graphql.parse_query", 1,
-        "graphql.parse_schema", 1, "graphql.is_valid", 2, "graphql.schema_is_valid", 1), arities);
-    Builtins standard = Builtins.standard();
-    arities.keySet().forEach(name -> assertEquals(arities.get(name), standard.get(name).arity(), name));
+    calls.assertRegisters(Map.of("graphql.parse", 2, "graphql.parse_and_verify", 2, "graphql.parse_query", 1,
+        "graphql.parse_schema", 1, "graphql.is_valid", 2, "graphql.schema_is_valid", 1));
   }
 
   // graphql.parse
 
   @Test
   void parseReturnsBothAstsForAValidQuery() {
-    assertEquals(ArrayValue.of(Json.parse(ALICE_AST), Json.parse(EMPLOYEES_AST)), call("graphql.parse", str(ALICE), str(EMPLOYEES)));
+    assertEquals(ArrayValue.of(Json.parse(ALICE_AST), Json.parse(EMPLOYEES_AST)), calls.call("graphql.parse", str(ALICE), str(EMPLOYEES)));
   }
 
   @Test
   void parseAcceptsTheAstsItReturnedAsOperands() {
-    Value query = call("graphql.parse_query", str(ALICE));
-    Value schema = call("graphql.parse_schema", str(EMPLOYEES));
-    assertEquals(ArrayValue.of(query, schema), call("graphql.parse", query, schema));
+    Value query = calls.call("graphql.parse_query", str(ALICE));
+    Value schema = calls.call("graphql.parse_schema", str(EMPLOYEES));
+    assertEquals(ArrayValue.of(query, schema), calls.call("graphql.parse", query, schema));
   }
 
   @Test
@@ -113,7 +89,7 @@ class GraphqlFamilyTest {
         union _Entity = Product | User
         extend type Query { entity: _Entity }
         """;
-    Value result = call("graphql.parse", str("{ entity { ... on User { id } } }"), str(schema));
+    Value result = calls.call("graphql.parse", str("{ entity { ... on User { id } } }"), str(schema));
     assertEquals(Json.parse("""
         {"Operations": [{"Name": "", "Operation": "query", "SelectionSet": [{"Alias": "entity", "Name": "entity",
           "SelectionSet": [{"SelectionSet": [{"Alias": "id", "Name": "id"}], "TypeCondition": "User"}]}]}]}
@@ -171,15 +147,15 @@ class GraphqlFamilyTest {
   void astObjectsMatchKeysIgnoringCaseAsGoDoes() {
     Value schema = Json.parse("{\"definitions\": [{\"kind\": \"OBJECT\", \"NAME\": \"Query\", \"fields\": [{\"name\":"
         + " \"x\", \"type\": {\"namedType\": \"Int\"}}]}]}");
-    assertEquals(BooleanValue.TRUE, call("graphql.is_valid", str("{ x }"), schema));
+    assertEquals(BooleanValue.TRUE, calls.call("graphql.is_valid", str("{ x }"), schema));
   }
 
   @Test
   void fragmentsGivenAsObjectsComeBackAsFieldsAsInGqlparser() {
-    Value query = call("graphql.parse_query", str("{ employeeByID(id: \"a\") { ... on Employee { id } } }"));
-    assertEquals(BooleanValue.TRUE, call("graphql.is_valid", str("{ employeeByID(id: \"a\") { ... on Employee { id } } }"),
+    Value query = calls.call("graphql.parse_query", str("{ employeeByID(id: \"a\") { ... on Employee { id } } }"));
+    assertEquals(BooleanValue.TRUE, calls.call("graphql.is_valid", str("{ employeeByID(id: \"a\") { ... on Employee { id } } }"),
         str(EMPLOYEES)));
-    assertEquals(BooleanValue.FALSE, call("graphql.is_valid", query, str(EMPLOYEES)));
+    assertEquals(BooleanValue.FALSE, calls.call("graphql.is_valid", query, str(EMPLOYEES)));
   }
 
   // graphql.parse_and_verify
@@ -187,57 +163,57 @@ class GraphqlFamilyTest {
   @Test
   void parseAndVerifyReturnsTrueAndBothAsts() {
     assertEquals(ArrayValue.of(BooleanValue.TRUE, Json.parse(ALICE_AST), Json.parse(EMPLOYEES_AST)),
-        call("graphql.parse_and_verify", str(ALICE), str(EMPLOYEES)));
+        calls.call("graphql.parse_and_verify", str(ALICE), str(EMPLOYEES)));
   }
 
   @Test
   void parseAndVerifyReturnsFalseAndEmptyObjectsWhateverFails() {
     Value unverified = ArrayValue.of(BooleanValue.FALSE, ObjectValue.EMPTY, ObjectValue.EMPTY);
-    assertEquals(unverified, call("graphql.parse_and_verify", str("{employeeByID(\"alice\""), str(EMPLOYEES)));
-    assertEquals(unverified, call("graphql.parse_and_verify", str("{ employeeByID(id: \"bob\") }"), str(EMPLOYEES)));
-    assertEquals(unverified, call("graphql.parse_and_verify", str(ALICE), str("type Broken {")));
-    assertEquals(unverified, call("graphql.parse_and_verify", str(ALICE), str("")));
-    assertEquals(unverified, call("graphql.parse_and_verify", NumberValue.of(1), str(EMPLOYEES)));
-    assertEquals(unverified, call("graphql.parse_and_verify", str(ALICE), SetValue.EMPTY));
+    assertEquals(unverified, calls.call("graphql.parse_and_verify", str("{employeeByID(\"alice\""), str(EMPLOYEES)));
+    assertEquals(unverified, calls.call("graphql.parse_and_verify", str("{ employeeByID(id: \"bob\") }"), str(EMPLOYEES)));
+    assertEquals(unverified, calls.call("graphql.parse_and_verify", str(ALICE), str("type Broken {")));
+    assertEquals(unverified, calls.call("graphql.parse_and_verify", str(ALICE), str("")));
+    assertEquals(unverified, calls.call("graphql.parse_and_verify", NumberValue.of(1), str(EMPLOYEES)));
+    assertEquals(unverified, calls.call("graphql.parse_and_verify", str(ALICE), SetValue.EMPTY));
   }
 
   @Test
   void parseAndVerifyAcceptsAnEmptyQuery() {
     assertEquals(ArrayValue.of(BooleanValue.TRUE, ObjectValue.EMPTY, Json.parse(EMPLOYEES_AST)),
-        call("graphql.parse_and_verify", str(""), str(EMPLOYEES)));
+        calls.call("graphql.parse_and_verify", str(""), str(EMPLOYEES)));
   }
 
   // graphql.is_valid and graphql.schema_is_valid
 
   @Test
   void isValidChecksTheQueryAgainstTheSchema() {
-    assertEquals(BooleanValue.TRUE, call("graphql.is_valid", str(ALICE), str(EMPLOYEES)));
-    assertEquals(BooleanValue.TRUE, call("graphql.is_valid", Json.parse(ALICE_AST), str(EMPLOYEES)));
-    assertEquals(BooleanValue.FALSE, call("graphql.is_valid", str("{ employeeByID(id: \"bob\") }"), str(EMPLOYEES)));
-    assertEquals(BooleanValue.FALSE, call("graphql.is_valid", str(ALICE), str("type Query {")));
-    assertEquals(BooleanValue.FALSE, call("graphql.is_valid", BooleanValue.TRUE, str(EMPLOYEES)));
-    assertEquals(BooleanValue.FALSE, call("graphql.is_valid", str(ALICE), NumberValue.of(3)));
+    assertEquals(BooleanValue.TRUE, calls.call("graphql.is_valid", str(ALICE), str(EMPLOYEES)));
+    assertEquals(BooleanValue.TRUE, calls.call("graphql.is_valid", Json.parse(ALICE_AST), str(EMPLOYEES)));
+    assertEquals(BooleanValue.FALSE, calls.call("graphql.is_valid", str("{ employeeByID(id: \"bob\") }"), str(EMPLOYEES)));
+    assertEquals(BooleanValue.FALSE, calls.call("graphql.is_valid", str(ALICE), str("type Query {")));
+    assertEquals(BooleanValue.FALSE, calls.call("graphql.is_valid", BooleanValue.TRUE, str(EMPLOYEES)));
+    assertEquals(BooleanValue.FALSE, calls.call("graphql.is_valid", str(ALICE), NumberValue.of(3)));
   }
 
   @Test
   void schemaIsValidAcceptsEmptySchemasAndSchemasWithoutRoots() {
-    assertEquals(BooleanValue.TRUE, call("graphql.schema_is_valid", str(EMPLOYEES)));
-    assertEquals(BooleanValue.TRUE, call("graphql.schema_is_valid", Json.parse(EMPLOYEES_AST)));
-    assertEquals(BooleanValue.TRUE, call("graphql.schema_is_valid", str("")));
-    assertEquals(BooleanValue.TRUE, call("graphql.schema_is_valid", str("type A { x: Int }")));
+    assertEquals(BooleanValue.TRUE, calls.call("graphql.schema_is_valid", str(EMPLOYEES)));
+    assertEquals(BooleanValue.TRUE, calls.call("graphql.schema_is_valid", Json.parse(EMPLOYEES_AST)));
+    assertEquals(BooleanValue.TRUE, calls.call("graphql.schema_is_valid", str("")));
+    assertEquals(BooleanValue.TRUE, calls.call("graphql.schema_is_valid", str("type A { x: Int }")));
   }
 
   @Test
   void schemaIsValidRejectsBrokenSchemasAndOtherOperands() {
-    assertEquals(BooleanValue.FALSE, call("graphql.schema_is_valid", str("type Broken {\n fixme\n type Query { a: Int }")));
-    assertEquals(BooleanValue.FALSE, call("graphql.schema_is_valid", str("type Query { a: Missing }")));
-    assertEquals(BooleanValue.FALSE, call("graphql.schema_is_valid", NumberValue.of(1)));
+    assertEquals(BooleanValue.FALSE, calls.call("graphql.schema_is_valid", str("type Broken {\n fixme\n type Query { a: Int }")));
+    assertEquals(BooleanValue.FALSE, calls.call("graphql.schema_is_valid", str("type Query { a: Missing }")));
+    assertEquals(BooleanValue.FALSE, calls.call("graphql.schema_is_valid", NumberValue.of(1)));
   }
 
   @Test
   void aSchemaIsParsedOnceForManyCalls() {
-    Value first = call("graphql.parse_schema", str(EMPLOYEES));
-    Value second = ((ArrayValue) call("graphql.parse", str(ALICE), str(EMPLOYEES))).get(1);
+    Value first = calls.call("graphql.parse_schema", str(EMPLOYEES));
+    Value second = ((ArrayValue) calls.call("graphql.parse", str(ALICE), str(EMPLOYEES))).get(1);
     assertSame(first, second);
   }
 
@@ -245,8 +221,8 @@ class GraphqlFamilyTest {
 
   @Test
   void parseQueryReturnsAnEmptyObjectForAnEmptyDocument() {
-    assertEquals(ObjectValue.EMPTY, call("graphql.parse_query", str("")));
-    assertEquals(ObjectValue.EMPTY, call("graphql.parse_schema", str("")));
+    assertEquals(ObjectValue.EMPTY, calls.call("graphql.parse_query", str("")));
+    assertEquals(ObjectValue.EMPTY, calls.call("graphql.parse_schema", str("")));
   }
 
   @Test
@@ -260,6 +236,6 @@ class GraphqlFamilyTest {
     assertEquals(Json.parse("""
         {"Definitions": [{"BuiltIn": false, "Description": "", "Kind": "OBJECT", "Name": "Query",
           "Fields": [{"Description": "", "Name": "a", "Type": {"NamedType": "Missing", "NonNull": false}}]}]}
-        """), call("graphql.parse_schema", str("type Query { a: Missing }")));
+        """), calls.call("graphql.parse_schema", str("type Query { a: Missing }")));
   }
 }

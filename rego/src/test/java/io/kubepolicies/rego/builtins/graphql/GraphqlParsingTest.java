@@ -1,11 +1,8 @@
 package io.kubepolicies.rego.builtins.graphql;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import io.kubepolicies.rego.builtins.BuiltinException;
-import io.kubepolicies.rego.builtins.Builtins;
-import io.kubepolicies.rego.builtins.TestContext;
+import io.kubepolicies.rego.builtins.FamilyCalls;
 import io.kubepolicies.rego.value.ArrayValue;
 import io.kubepolicies.rego.value.Json;
 import io.kubepolicies.rego.value.ObjectValue;
@@ -16,23 +13,22 @@ import org.junit.jupiter.api.Test;
 
 /** Parsing queries and schemas: the AST values OPA returns and gqlparser's syntax errors. */
 class GraphqlParsingTest {
-  private final Builtins builtins = Builtins.of(List.of(new GraphqlFamily()));
-  private final TestContext ctx = new TestContext();
+  private final FamilyCalls calls = new FamilyCalls(new GraphqlFamily());
 
   private Value query(String text) {
-    return ctx.call(builtins, "graphql.parse_query", StringValue.of(text));
+    return calls.call("graphql.parse_query", StringValue.of(text));
   }
 
   private Value schema(String text) {
-    return ctx.call(builtins, "graphql.parse_schema", StringValue.of(text));
+    return calls.call("graphql.parse_schema", StringValue.of(text));
   }
 
   private String queryError(String text) {
-    return assertThrows(BuiltinException.class, () -> query(text)).getMessage();
+    return calls.failure("graphql.parse_query", StringValue.of(text)).getMessage();
   }
 
   private String schemaError(String text) {
-    return assertThrows(BuiltinException.class, () -> schema(text)).getMessage();
+    return calls.failure("graphql.parse_schema", StringValue.of(text)).getMessage();
   }
 
   /** The single selection of the single operation. */

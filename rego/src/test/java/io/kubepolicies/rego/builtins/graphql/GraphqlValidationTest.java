@@ -1,15 +1,11 @@
 package io.kubepolicies.rego.builtins.graphql;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import io.kubepolicies.rego.builtins.BuiltinException;
-import io.kubepolicies.rego.builtins.Builtins;
-import io.kubepolicies.rego.builtins.TestContext;
+import io.kubepolicies.rego.builtins.FamilyCalls;
 import io.kubepolicies.rego.value.BooleanValue;
 import io.kubepolicies.rego.value.StringValue;
 import io.kubepolicies.rego.value.Value;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Schema validation and each query validation rule, through graphql.parse and graphql.is_valid. */
@@ -47,15 +43,14 @@ class GraphqlValidationTest {
       directive @onField on FIELD
       """;
 
-  private final Builtins builtins = Builtins.of(List.of(new GraphqlFamily()));
-  private final TestContext ctx = new TestContext();
+  private final FamilyCalls calls = new FamilyCalls(new GraphqlFamily());
 
   private boolean valid(String query) {
     return valid(query, PETS);
   }
 
   private boolean valid(String query, String schema) {
-    Value result = ctx.call(builtins, "graphql.is_valid", StringValue.of(query), StringValue.of(schema));
+    Value result = calls.call("graphql.is_valid", StringValue.of(query), StringValue.of(schema));
     return ((BooleanValue) result).value();
   }
 
@@ -65,12 +60,11 @@ class GraphqlValidationTest {
   }
 
   private String error(String query, String schema) {
-    return assertThrows(BuiltinException.class,
-        () -> ctx.call(builtins, "graphql.parse", StringValue.of(query), StringValue.of(schema))).getMessage();
+    return calls.failure("graphql.parse", StringValue.of(query), StringValue.of(schema)).getMessage();
   }
 
   private String schemaError(String schema) {
-    assertEquals(BooleanValue.FALSE, ctx.call(builtins, "graphql.schema_is_valid", StringValue.of(schema)));
+    assertEquals(BooleanValue.FALSE, calls.call("graphql.schema_is_valid", StringValue.of(schema)));
     return error("{ __typename }", schema);
   }
 
@@ -107,7 +101,7 @@ class GraphqlValidationTest {
 
   @Test
   void schemasNeedNoRootAndMayRedeclareBuiltInDirectives() {
-    assertEquals(BooleanValue.TRUE, ctx.call(builtins, "graphql.schema_is_valid",
+    assertEquals(BooleanValue.TRUE, calls.call("graphql.schema_is_valid",
         StringValue.of("type A { a: Int } directive @skip(if: Boolean!) on FIELD")));
     assertEquals("Schema does not support operation type \"query\"\n in GraphQL query string at location 1:1",
         error("{ a }", "type A { a: Int }"));
