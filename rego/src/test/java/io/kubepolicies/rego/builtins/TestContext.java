@@ -7,8 +7,9 @@ import java.util.Map;
 import java.util.function.Function;
 
 /**
- * A query context for calling built-ins directly in unit tests: a fixed clock, a fresh memo, network
- * access off unless asked for, and optionally a query that has been cancelled.
+ * A query context for calling built-ins directly in unit tests (through {@link FamilyCalls}): a fixed
+ * clock, a fresh memo, network access off unless asked for, and optionally a query that has been
+ * cancelled.
  */
 public final class TestContext implements BuiltinContext {
   private static final long DEFAULT_NOW = 1_700_000_000_000_000_000L;
@@ -67,14 +68,5 @@ public final class TestContext implements BuiltinContext {
     if (cancellation != null) {
       throw cancellation;
     }
-  }
-
-  /** Calls the built-in {@code name} from {@code builtins} with {@code args}. */
-  public Value call(Builtins builtins, String name, Value... args) {
-    Builtin b = builtins.get(name);
-    if (b == null) {
-      throw new IllegalArgumentException("no built-in " + name);
-    }
-    return b.function().call(this, args);
   }
 }
