@@ -1,5 +1,6 @@
 package io.kubepolicies.rego.builtins.time;
 
+import static io.kubepolicies.rego.builtins.TestTerms.arr;
 import static io.kubepolicies.rego.builtins.TestTerms.num;
 import static io.kubepolicies.rego.builtins.TestTerms.str;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -36,10 +37,6 @@ class TimeTest {
   private static void assertTypeError(String message, BuiltinException e) {
     assertEquals(RegoError.EVAL_TYPE, e.code());
     assertEquals(message, e.getMessage());
-  }
-
-  private static ArrayValue arr(Value... items) {
-    return ArrayValue.of(items);
   }
 
   private static NumberValue ns(String isoInstant) {
