@@ -3,6 +3,7 @@ package io.kubepolicies.rego.builtins.jwt;
 import io.kubepolicies.rego.value.GoQuote;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * Reads string members of a JOSE header the way OPA's token signing does (through jwx's
@@ -11,6 +12,8 @@ import java.util.Map;
  * an object simply has no members. Only what signing needs is kept: top-level string members.
  */
 final class HeaderProbe {
+  private static final Pattern FOUR_HEX_DIGITS = Pattern.compile("[0-9a-fA-F]{4}");
+
   private final Map<String, String> strings;
   private final String error;
 
@@ -291,7 +294,7 @@ final class HeaderProbe {
           case 'r' -> out.append('\r');
           case 't' -> out.append('\t');
           case 'u' -> {
-            if (i + 4 < raw.length() && raw.substring(i + 1, i + 5).matches("[0-9a-fA-F]{4}")) {
+            if (i + 4 < raw.length() && FOUR_HEX_DIGITS.matcher(raw.substring(i + 1, i + 5)).matches()) {
               out.append((char) Integer.parseInt(raw.substring(i + 1, i + 5), 16));
               i += 4;
             } else {
