@@ -3,6 +3,7 @@ package io.kubepolicies.enforcer.decision;
 import io.kubepolicies.rego.value.ArrayValue;
 import io.kubepolicies.rego.value.Json;
 import io.kubepolicies.rego.value.Value;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -61,7 +62,7 @@ public record Decision(String uid, Webhook webhook, boolean allowed, Outcome out
       case FAIL_OPEN -> a.put("failing-open", error);
       case FAIL_CLOSED -> a.put("failing-closed", error);
       case EVALUATED -> {
-        List<Finding> all = new java.util.ArrayList<>(denied);
+        List<Finding> all = new ArrayList<>(denied);
         all.addAll(warned);
         all.addAll(monitored);
         List<String> rules = all.stream().map(Finding::toString).collect(Collectors.toList());
@@ -108,14 +109,32 @@ public record Decision(String uid, Webhook webhook, boolean allowed, Outcome out
     return "denied by kube-policies: " + denied.stream().map(Finding::toString).collect(Collectors.joining("; "));
   }
 
-  /** Every policy that fired, in any mode (for metrics and the decision log). */
+  /**
+   * The policies that fired, by mode ({@code deny}, {@code warn}, {@code monitor}, {@code patch},
+   * {@code dryrun}), each once in first-seen order; modes nothing fired in are left out.
+   */
+  public Map<String, List<String>> rulesByMode() {
+    Map<String, List<String>> byMode = new LinkedHashMap<>();
+    putIfAny(byMode, "deny", findingPolicies(denied));
+    putIfAny(byMode, "warn", findingPolicies(warned));
+    putIfAny(byMode, "monitor", findingPolicies(monitored));
+    putIfAny(byMode, "patch", patchPolicies(patch));
+    putIfAny(byMode, "dryrun", patchPolicies(dryrun));
+    return byMode;
+  }
+
+  private static void putIfAny(Map<String, List<String>> byMode, String mode, List<String> rules) {
+    if (!rules.isEmpty()) {
+      byMode.put(mode, rules);
+    }
+  }
+
+  private static List<String> findingPolicies(List<Finding> findings) {
+    return findings.stream().map(Finding::policy).distinct().toList();
+  }
+
+  /** Every policy that fired, in any mode, each once (for the decision log). */
   public List<String> rules() {
-    List<String> rules = new java.util.ArrayList<>();
-    denied.forEach(f -> rules.add(f.policy()));
-    warned.forEach(f -> rules.add(f.policy()));
-    monitored.forEach(f -> rules.add(f.policy()));
-    rules.addAll(patchPolicies(patch));
-    rules.addAll(patchPolicies(dryrun));
-    return rules.stream().distinct().toList();
+    return rulesByMode().values().stream().flatMap(List::stream).distinct().toList();
   }
 }

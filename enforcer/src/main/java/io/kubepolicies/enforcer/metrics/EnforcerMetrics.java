@@ -3,10 +3,6 @@ package io.kubepolicies.enforcer.metrics;
 import io.kubepolicies.enforcer.bundle.ActiveBundle;
 import io.kubepolicies.enforcer.bundle.BundleFailure;
 import io.kubepolicies.enforcer.decision.Decision;
-import io.kubepolicies.enforcer.decision.Finding;
-import io.kubepolicies.rego.value.ObjectValue;
-import io.kubepolicies.rego.value.StringValue;
-import io.kubepolicies.rego.value.Value;
 import io.prometheus.metrics.core.metrics.Counter;
 import io.prometheus.metrics.core.metrics.Gauge;
 import io.prometheus.metrics.core.metrics.Histogram;
@@ -15,10 +11,7 @@ import io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 
 /** The enforcer's Prometheus metrics (names and labels: {@code docs/enforcer.md}), in a registry of its own. */
 public final class EnforcerMetrics {
@@ -93,31 +86,7 @@ public final class EnforcerMetrics {
       case EVALUATED, DEFAULT_ALLOW -> evaluation.labelValues(webhook).observe(d.evaluationNanos() / NANOS_PER_SECOND);
       case CRITICAL -> { }
     }
-    countRules(findingPolicies(d.denied()), "deny");
-    countRules(findingPolicies(d.warned()), "warn");
-    countRules(findingPolicies(d.monitored()), "monitor");
-    countRules(patchPolicies(d.patch()), "patch");
-    countRules(patchPolicies(d.dryrun()), "dryrun");
-  }
-
-  private void countRules(Set<String> rules, String mode) {
-    rules.forEach(rule -> ruleMatches.labelValues(rule, mode).inc());
-  }
-
-  private static Set<String> findingPolicies(List<Finding> findings) {
-    Set<String> out = new LinkedHashSet<>();
-    findings.forEach(f -> out.add(f.policy()));
-    return out;
-  }
-
-  private static Set<String> patchPolicies(List<Value> ops) {
-    Set<String> out = new LinkedHashSet<>();
-    for (Value op : ops) {
-      if (op instanceof ObjectValue o && o.get("policy") instanceof StringValue s) {
-        out.add(s.value());
-      }
-    }
-    return out;
+    d.rulesByMode().forEach((mode, rules) -> rules.forEach(rule -> ruleMatches.labelValues(rule, mode).inc()));
   }
 
   public void bundleActivated(ActiveBundle b) {
