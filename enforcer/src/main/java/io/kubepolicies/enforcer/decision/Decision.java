@@ -6,6 +6,7 @@ import io.kubepolicies.rego.value.Value;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -31,7 +32,14 @@ public record Decision(String uid, Webhook webhook, boolean allowed, Outcome out
     /** Evaluation failed and the failure mode is open. */
     FAIL_OPEN,
     /** Evaluation failed and the failure mode is closed. */
-    FAIL_CLOSED
+    FAIL_CLOSED;
+
+    private final String label = name().toLowerCase(Locale.ROOT);
+
+    /** The name metrics and the decision log use ({@code default_allow}). */
+    public String label() {
+      return label;
+    }
   }
 
   public Decision {

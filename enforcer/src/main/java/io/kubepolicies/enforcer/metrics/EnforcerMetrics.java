@@ -11,7 +11,6 @@ import io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.util.Locale;
 
 /** The enforcer's Prometheus metrics (names and labels: {@code docs/enforcer.md}), in a registry of its own. */
 public final class EnforcerMetrics {
@@ -75,7 +74,7 @@ public final class EnforcerMetrics {
 
   public void decided(Decision d) {
     String webhook = d.webhook().entrypoint();
-    decisions.labelValues(webhook, d.outcome().name().toLowerCase(Locale.ROOT)).inc();
+    decisions.labelValues(webhook, d.outcome().label()).inc();
     if (d.dryRunRequest()) {
       dryRuns.labelValues(webhook).inc();
     }

@@ -20,7 +20,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -83,12 +82,12 @@ final class AdmissionEndpoint implements Handler {
     ObjectValue response = AdmissionResponses.render(decision, Map.of(REVISION_ANNOTATION, revision));
     ctx.status(200).contentType(JSON).result(Json.write(response).getBytes(StandardCharsets.UTF_8));
     long nanos = System.nanoTime() - start;
+    String verdict = decision.allowed() ? "allowed" : "denied";
     metrics.decided(decision);
-    metrics.request(webhook.entrypoint(), decision.allowed() ? "allowed" : "denied", 200, nanos);
-    log.record(new DecisionRecord(clock.instant(), review.uid(), webhook.entrypoint(), review.operation(), review.kind(),
-        review.namespace(), review.name(), review.username(), decision.allowed() ? "allowed" : "denied",
-        decision.outcome().name().toLowerCase(Locale.ROOT), decision.rules(), nanos, revision, review.dryRun(),
-        decision.error()));
+    metrics.request(webhook.entrypoint(), verdict, 200, nanos);
+    log.record(new DecisionRecord(clock.instant(), review.uid(), webhook.entrypoint(), review.operation(),
+        review.kind(), review.namespace(), review.name(), review.username(), verdict, decision.outcome().label(),
+        decision.rules(), nanos, revision, review.dryRun(), decision.error()));
   }
 
   private Decision decide(ActiveBundle bundle, AdmissionReview review, long deadline) {
