@@ -18,6 +18,8 @@ import io.kubepolicies.rego.value.StringValue;
 import io.kubepolicies.rego.value.Value;
 import java.util.ArrayList;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Turns an AdmissionReview into a Decision: the one decision path shared by the enforcer's
@@ -26,10 +28,12 @@ import java.util.List;
  *
  * <p>Order of checks: the critical allowlist (never denied, never mutated), the breakglass
  * allowlist (bypass), then the policies ({@code data.validating} or {@code data.mutating}). A
- * request no policy fires on is a {@code default-allow}. An evaluation error or a passed deadline
- * decides by the failure mode.
+ * request no policy fires on is a {@code default-allow}. Anything that keeps the policies from
+ * deciding decides by the failure mode.
  */
 public final class Decider {
+  private static final Logger LOG = LoggerFactory.getLogger(Decider.class);
+
   private final PreparedQuery validating;
   private final PreparedQuery mutating;
   private final Exemptions exemptions;
@@ -62,10 +66,22 @@ public final class Decider {
   }
 
   /**
-   * Decides one request. {@code deadlineNanos} is a {@link System#nanoTime()} instant (0 = none);
-   * evaluation past it fails by {@code failureMode}.
+   * Decides one request. {@code deadlineNanos} is a {@link System#nanoTime()} instant (0 = none).
+   * Whatever stops the policies from deciding (an evaluation error, the deadline passing, malformed
+   * policy output, a defect) decides by {@code failureMode}; this never throws.
    */
   public Decision decide(AdmissionReview review, Webhook webhook, FailureMode failureMode, long deadlineNanos) {
+    long start = System.nanoTime();
+    try {
+      return judge(review, webhook, failureMode, deadlineNanos);
+    } catch (RuntimeException | StackOverflowError e) {
+      // A defect or a pathological input must still get the answer the operator chose.
+      LOG.error("evaluation of request {} failed unexpectedly", review.uid(), e);
+      return Decision.failed(review, webhook, failureMode, "internal error: " + e, System.nanoTime() - start);
+    }
+  }
+
+  private Decision judge(AdmissionReview review, Webhook webhook, FailureMode failureMode, long deadlineNanos) {
     String critical = exemptions.critical(review);
     if (critical != null) {
       return exempt(review, webhook, Decision.Outcome.CRITICAL, critical);
