@@ -156,6 +156,9 @@ class DeciderTest {
     Decision bySa = validate(review("infra", "bob", "[]",
         "{\"spec\": {\"serviceAccountName\": \"cni\", \"containers\": [{\"name\": \"a\", \"image\": \"x:latest\"}]}}"));
     assertEquals(Decision.Outcome.CRITICAL, bySa.outcome());
+    Decision byRequester = validate(review("apps", "system:serviceaccount:infra:cni", "[]", bad));
+    assertEquals("service_account", byRequester.auditAnnotations().get("critical"));
+    assertFalse(validate(review("apps", "system:serviceaccount:apps:cni", "[]", bad)).allowed());
     Decision byOwner = validate(review("infra", "bob", "[]", """
         {"metadata": {"ownerReferences": [{"kind": "DaemonSet", "name": "agent"}]},
          "spec": {"containers": [{"name": "a", "image": "x:latest"}]}}"""));
