@@ -116,9 +116,10 @@ public final class DecisionLog implements AutoCloseable {
           continue;
         }
         batch.setLength(0);
-        batch.append(line).append('\n');
-        for (String more = lines.poll(); more != null && batch.length() < 1 << 16; more = lines.poll()) {
-          batch.append(more).append('\n');
+        // Up to 64 KiB per write; a line leaves the queue only once it is in the batch.
+        while (line != null) {
+          batch.append(line).append('\n');
+          line = batch.length() < 1 << 16 ? lines.poll() : null;
         }
         out.write(batch.toString().getBytes(StandardCharsets.UTF_8));
         out.flush();
