@@ -52,7 +52,7 @@ public final class EnforcerMetrics {
   private final Counter bundleFailures = Counter.builder().name("kube_policies_bundle_failures_total")
       .help("Bundle fetches and activations that failed, by reason").labelNames("reason").register(registry);
   private final Counter polls = Counter.builder().name("kube_policies_bundle_polls_total")
-      .help("Polls of the bundle pointer by result (not_modified, unchanged, activated, failed)")
+      .help("Polls of the bundle pointer by result (not_modified, unchanged, activated, rejected, failed)")
       .labelNames("result").register(registry);
   private final Counter tlsReloads = Counter.builder().name("kube_policies_tls_reloads_total")
       .help("Reloads of the serving certificate after its files changed, by result").labelNames("result")
