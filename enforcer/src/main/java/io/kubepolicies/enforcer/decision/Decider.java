@@ -137,7 +137,7 @@ public final class Decider {
   }
 
   private static List<Value> members(Value set) {
-    return set instanceof SetValue s ? new ArrayList<>(s.sorted()) : List.of();
+    return set instanceof SetValue s ? s.sorted() : List.of();
   }
 
   /** {@code {"policy", "message"}} objects; anything else in the set is a broken policy. */
