@@ -17,7 +17,9 @@ import io.kubepolicies.rego.value.SetValue;
 import io.kubepolicies.rego.value.StringValue;
 import io.kubepolicies.rego.value.Value;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,13 +36,11 @@ import org.slf4j.LoggerFactory;
 public final class Decider {
   private static final Logger LOG = LoggerFactory.getLogger(Decider.class);
 
-  private final PreparedQuery validating;
-  private final PreparedQuery mutating;
+  private final Map<Webhook, PreparedQuery> queries;
   private final Exemptions exemptions;
 
-  private Decider(PreparedQuery validating, PreparedQuery mutating, Exemptions exemptions) {
-    this.validating = validating;
-    this.mutating = mutating;
+  private Decider(Map<Webhook, PreparedQuery> queries, Exemptions exemptions) {
+    this.queries = queries;
     this.exemptions = exemptions;
   }
 
@@ -61,8 +61,11 @@ public final class Decider {
   /** Compiles modules and data; throws {@link RegoException} when they do not compile. */
   public static Decider compile(List<Module> modules, ObjectValue data) {
     Policy policy = Policy.compile(modules, data, Builtins.standard());
-    return new Decider(policy.prepare("x := data.validating"), policy.prepare("x := data.mutating"),
-        Exemptions.from(data));
+    Map<Webhook, PreparedQuery> queries = new EnumMap<>(Webhook.class);
+    for (Webhook webhook : Webhook.values()) {
+      queries.put(webhook, policy.prepare("x := data." + webhook.entrypoint()));
+    }
+    return new Decider(queries, Exemptions.from(data));
   }
 
   /**
@@ -94,7 +97,7 @@ public final class Decider {
     ObjectValue sets;
     try {
       EvalOptions options = EvalOptions.of(review.input()).withStrictBuiltinErrors(true).withDeadline(deadlineNanos);
-      QueryResult result = (webhook == Webhook.VALIDATING ? validating : mutating).eval(options);
+      QueryResult result = queries.get(webhook).eval(options);
       if (result.error() != null) {
         throw new RegoException(result.error());
       }
