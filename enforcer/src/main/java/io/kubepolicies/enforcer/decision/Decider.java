@@ -74,13 +74,12 @@ public final class Decider {
    * policy output, a defect) decides by {@code failureMode}; this never throws.
    */
   public Decision decide(AdmissionReview review, Webhook webhook, FailureMode failureMode, long deadlineNanos) {
-    long start = System.nanoTime();
     try {
       return judge(review, webhook, failureMode, deadlineNanos);
     } catch (RuntimeException | StackOverflowError e) {
       // A defect or a pathological input must still get the answer the operator chose.
       LOG.error("evaluation of request {} failed unexpectedly", review.uid(), e);
-      return Decision.failed(review, webhook, failureMode, "internal error: " + e, System.nanoTime() - start);
+      return Decision.failed(review, webhook, failureMode, "internal error: " + e);
     }
   }
 
@@ -104,14 +103,14 @@ public final class Decider {
       sets = result.rows().isEmpty() || !(result.rows().get(0).bindings().get("x") instanceof ObjectValue o)
           ? ObjectValue.EMPTY : o;
     } catch (RegoException e) {
-      return Decision.failed(review, webhook, failureMode, e.first().toString(), System.nanoTime() - start);
+      return Decision.failed(review, webhook, failureMode, e.first().toString());
     }
     try {
       return webhook == Webhook.VALIDATING
           ? validated(review, sets, System.nanoTime() - start)
           : mutated(review, sets, System.nanoTime() - start);
     } catch (IllegalStateException e) {
-      return Decision.failed(review, webhook, failureMode, e.getMessage(), System.nanoTime() - start);
+      return Decision.failed(review, webhook, failureMode, e.getMessage());
     }
   }
 

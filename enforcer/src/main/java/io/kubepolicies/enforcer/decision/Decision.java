@@ -52,12 +52,13 @@ public record Decision(String uid, Webhook webhook, boolean allowed, Outcome out
 
   /**
    * The answer when the policies could not decide (an evaluation error, an overrun deadline, no
-   * bundle at all): allowed or denied by {@code mode}, with {@code error} as the reason.
+   * bundle at all): allowed or denied by {@code mode}, with {@code error} as the reason. Like an
+   * exemption, it carries no evaluation time: only decisions the policies made are timed.
    */
-  public static Decision failed(AdmissionReview review, Webhook webhook, FailureMode mode, String error, long nanos) {
+  public static Decision failed(AdmissionReview review, Webhook webhook, FailureMode mode, String error) {
     boolean open = mode == FailureMode.OPEN;
     return new Decision(review.uid(), webhook, open, open ? Outcome.FAIL_OPEN : Outcome.FAIL_CLOSED,
-        List.of(), List.of(), List.of(), List.of(), List.of(), null, error, review.dryRun(), nanos);
+        List.of(), List.of(), List.of(), List.of(), List.of(), null, error, review.dryRun(), 0);
   }
 
   /** The audit annotations of the response, as the design names them. */

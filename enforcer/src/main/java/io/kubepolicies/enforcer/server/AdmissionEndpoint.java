@@ -92,17 +92,16 @@ final class AdmissionEndpoint implements Handler {
 
   private Decision decide(ActiveBundle bundle, AdmissionReview review, long deadline) {
     if (bundle == null) {
-      return Decision.failed(review, webhook, config.failureMode(), "no verified policy bundle is active yet", 0);
+      return Decision.failed(review, webhook, config.failureMode(), "no verified policy bundle is active yet");
     }
-    long start = System.nanoTime();
     try {
-      if (!slots.tryAcquire(deadline - start, TimeUnit.NANOSECONDS)) {
+      if (!slots.tryAcquire(deadline - System.nanoTime(), TimeUnit.NANOSECONDS)) {
         return Decision.failed(review, webhook, config.failureMode(),
-            "the deadline passed while waiting for an evaluation slot", System.nanoTime() - start);
+            "the deadline passed while waiting for an evaluation slot");
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      return Decision.failed(review, webhook, config.failureMode(), "interrupted", System.nanoTime() - start);
+      return Decision.failed(review, webhook, config.failureMode(), "interrupted");
     }
     try {
       return bundle.decider().decide(review, webhook, config.failureMode(), deadline);
