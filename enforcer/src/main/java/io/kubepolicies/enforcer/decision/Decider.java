@@ -17,7 +17,11 @@ import io.kubepolicies.rego.value.SetValue;
 import io.kubepolicies.rego.value.StringValue;
 import io.kubepolicies.rego.value.Value;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Turns an AdmissionReview into a Decision: the one decision path shared by the enforcer's
@@ -26,17 +30,17 @@ import java.util.List;
  *
  * <p>Order of checks: the critical allowlist (never denied, never mutated), the breakglass
  * allowlist (bypass), then the policies ({@code data.validating} or {@code data.mutating}). A
- * request no policy fires on is a {@code default-allow}. An evaluation error or a passed deadline
- * decides by the failure mode.
+ * request no policy fires on is a {@code default-allow}. Anything that keeps the policies from
+ * deciding decides by the failure mode.
  */
 public final class Decider {
-  private final PreparedQuery validating;
-  private final PreparedQuery mutating;
+  private static final Logger LOG = LoggerFactory.getLogger(Decider.class);
+
+  private final Map<Webhook, PreparedQuery> queries;
   private final Exemptions exemptions;
 
-  private Decider(PreparedQuery validating, PreparedQuery mutating, Exemptions exemptions) {
-    this.validating = validating;
-    this.mutating = mutating;
+  private Decider(Map<Webhook, PreparedQuery> queries, Exemptions exemptions) {
+    this.queries = queries;
     this.exemptions = exemptions;
   }
 
@@ -57,15 +61,29 @@ public final class Decider {
   /** Compiles modules and data; throws {@link RegoException} when they do not compile. */
   public static Decider compile(List<Module> modules, ObjectValue data) {
     Policy policy = Policy.compile(modules, data, Builtins.standard());
-    return new Decider(policy.prepare("x := data.validating"), policy.prepare("x := data.mutating"),
-        Exemptions.from(data));
+    Map<Webhook, PreparedQuery> queries = new EnumMap<>(Webhook.class);
+    for (Webhook webhook : Webhook.values()) {
+      queries.put(webhook, policy.prepare("x := data." + webhook.entrypoint()));
+    }
+    return new Decider(queries, Exemptions.from(data));
   }
 
   /**
-   * Decides one request. {@code deadlineNanos} is a {@link System#nanoTime()} instant (0 = none);
-   * evaluation past it fails by {@code failureMode}.
+   * Decides one request. {@code deadlineNanos} is a {@link System#nanoTime()} instant (0 = none).
+   * Whatever stops the policies from deciding (an evaluation error, the deadline passing, malformed
+   * policy output, a defect) decides by {@code failureMode}; this never throws.
    */
   public Decision decide(AdmissionReview review, Webhook webhook, FailureMode failureMode, long deadlineNanos) {
+    try {
+      return judge(review, webhook, failureMode, deadlineNanos);
+    } catch (RuntimeException | StackOverflowError e) {
+      // A defect or a pathological input must still get the answer the operator chose.
+      LOG.error("evaluation of request {} failed unexpectedly", review.uid(), e);
+      return Decision.failed(review, webhook, failureMode, "internal error: " + e);
+    }
+  }
+
+  private Decision judge(AdmissionReview review, Webhook webhook, FailureMode failureMode, long deadlineNanos) {
     String critical = exemptions.critical(review);
     if (critical != null) {
       return exempt(review, webhook, Decision.Outcome.CRITICAL, critical);
@@ -78,21 +96,21 @@ public final class Decider {
     ObjectValue sets;
     try {
       EvalOptions options = EvalOptions.of(review.input()).withStrictBuiltinErrors(true).withDeadline(deadlineNanos);
-      QueryResult result = (webhook == Webhook.VALIDATING ? validating : mutating).eval(options);
+      QueryResult result = queries.get(webhook).eval(options);
       if (result.error() != null) {
         throw new RegoException(result.error());
       }
       sets = result.rows().isEmpty() || !(result.rows().get(0).bindings().get("x") instanceof ObjectValue o)
           ? ObjectValue.EMPTY : o;
     } catch (RegoException e) {
-      return Decision.failed(review, webhook, failureMode, e.first().toString(), System.nanoTime() - start);
+      return Decision.failed(review, webhook, failureMode, e.first().toString());
     }
     try {
       return webhook == Webhook.VALIDATING
           ? validated(review, sets, System.nanoTime() - start)
           : mutated(review, sets, System.nanoTime() - start);
     } catch (IllegalStateException e) {
-      return Decision.failed(review, webhook, failureMode, e.getMessage(), System.nanoTime() - start);
+      return Decision.failed(review, webhook, failureMode, e.getMessage());
     }
   }
 
@@ -121,7 +139,7 @@ public final class Decider {
   }
 
   private static List<Value> members(Value set) {
-    return set instanceof SetValue s ? new ArrayList<>(s.sorted()) : List.of();
+    return set instanceof SetValue s ? s.sorted() : List.of();
   }
 
   /** {@code {"policy", "message"}} objects; anything else in the set is a broken policy. */

@@ -3,8 +3,10 @@ package io.kubepolicies.enforcer.decision;
 import io.kubepolicies.rego.value.ArrayValue;
 import io.kubepolicies.rego.value.Json;
 import io.kubepolicies.rego.value.Value;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -30,7 +32,14 @@ public record Decision(String uid, Webhook webhook, boolean allowed, Outcome out
     /** Evaluation failed and the failure mode is open. */
     FAIL_OPEN,
     /** Evaluation failed and the failure mode is closed. */
-    FAIL_CLOSED
+    FAIL_CLOSED;
+
+    private final String label = name().toLowerCase(Locale.ROOT);
+
+    /** The name metrics and the decision log use ({@code default_allow}). */
+    public String label() {
+      return label;
+    }
   }
 
   public Decision {
@@ -43,12 +52,13 @@ public record Decision(String uid, Webhook webhook, boolean allowed, Outcome out
 
   /**
    * The answer when the policies could not decide (an evaluation error, an overrun deadline, no
-   * bundle at all): allowed or denied by {@code mode}, with {@code error} as the reason.
+   * bundle at all): allowed or denied by {@code mode}, with {@code error} as the reason. Like an
+   * exemption, it carries no evaluation time: only decisions the policies made are timed.
    */
-  public static Decision failed(AdmissionReview review, Webhook webhook, FailureMode mode, String error, long nanos) {
+  public static Decision failed(AdmissionReview review, Webhook webhook, FailureMode mode, String error) {
     boolean open = mode == FailureMode.OPEN;
     return new Decision(review.uid(), webhook, open, open ? Outcome.FAIL_OPEN : Outcome.FAIL_CLOSED,
-        List.of(), List.of(), List.of(), List.of(), List.of(), null, error, review.dryRun(), nanos);
+        List.of(), List.of(), List.of(), List.of(), List.of(), null, error, review.dryRun(), 0);
   }
 
   /** The audit annotations of the response, as the design names them. */
@@ -61,7 +71,7 @@ public record Decision(String uid, Webhook webhook, boolean allowed, Outcome out
       case FAIL_OPEN -> a.put("failing-open", error);
       case FAIL_CLOSED -> a.put("failing-closed", error);
       case EVALUATED -> {
-        List<Finding> all = new java.util.ArrayList<>(denied);
+        List<Finding> all = new ArrayList<>(denied);
         all.addAll(warned);
         all.addAll(monitored);
         List<String> rules = all.stream().map(Finding::toString).collect(Collectors.toList());
@@ -108,14 +118,32 @@ public record Decision(String uid, Webhook webhook, boolean allowed, Outcome out
     return "denied by kube-policies: " + denied.stream().map(Finding::toString).collect(Collectors.joining("; "));
   }
 
-  /** Every policy that fired, in any mode (for metrics and the decision log). */
+  /**
+   * The policies that fired, by mode ({@code deny}, {@code warn}, {@code monitor}, {@code patch},
+   * {@code dryrun}), each once in first-seen order; modes nothing fired in are left out.
+   */
+  public Map<String, List<String>> rulesByMode() {
+    Map<String, List<String>> byMode = new LinkedHashMap<>();
+    putIfAny(byMode, "deny", findingPolicies(denied));
+    putIfAny(byMode, "warn", findingPolicies(warned));
+    putIfAny(byMode, "monitor", findingPolicies(monitored));
+    putIfAny(byMode, "patch", patchPolicies(patch));
+    putIfAny(byMode, "dryrun", patchPolicies(dryrun));
+    return byMode;
+  }
+
+  private static void putIfAny(Map<String, List<String>> byMode, String mode, List<String> rules) {
+    if (!rules.isEmpty()) {
+      byMode.put(mode, rules);
+    }
+  }
+
+  private static List<String> findingPolicies(List<Finding> findings) {
+    return findings.stream().map(Finding::policy).distinct().toList();
+  }
+
+  /** Every policy that fired, in any mode, each once (for the decision log). */
   public List<String> rules() {
-    List<String> rules = new java.util.ArrayList<>();
-    denied.forEach(f -> rules.add(f.policy()));
-    warned.forEach(f -> rules.add(f.policy()));
-    monitored.forEach(f -> rules.add(f.policy()));
-    rules.addAll(patchPolicies(patch));
-    rules.addAll(patchPolicies(dryrun));
-    return rules.stream().distinct().toList();
+    return rulesByMode().values().stream().flatMap(List::stream).distinct().toList();
   }
 }

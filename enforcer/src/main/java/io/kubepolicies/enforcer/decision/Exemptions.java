@@ -62,8 +62,7 @@ final class Exemptions {
     if (criticalNamespaces.contains(r.namespace())) {
       matched.add("namespace");
     }
-    if (!criticalServiceAccounts.isEmpty() && (criticalServiceAccounts.contains(r.namespace() + "/" + serviceAccount(r))
-        || requesterServiceAccount(r) != null && criticalServiceAccounts.contains(requesterServiceAccount(r)))) {
+    if (!criticalServiceAccounts.isEmpty() && isCriticalServiceAccount(r)) {
       matched.add("service_account");
     }
     if (!criticalWorkloads.isEmpty() && isCriticalWorkload(r)) {
@@ -91,6 +90,13 @@ final class Exemptions {
       }
     }
     return matched.isEmpty() ? null : String.join(",", matched);
+  }
+
+  /** The requester or the workload's pod service account; the requester first, as it needs no walk of the object. */
+  private boolean isCriticalServiceAccount(AdmissionReview r) {
+    String requester = requesterServiceAccount(r);
+    return requester != null && criticalServiceAccounts.contains(requester)
+        || criticalServiceAccounts.contains(r.namespace() + "/" + serviceAccount(r));
   }
 
   private boolean isCriticalWorkload(AdmissionReview r) {

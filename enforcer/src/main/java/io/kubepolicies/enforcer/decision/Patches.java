@@ -15,6 +15,7 @@ import java.util.Set;
  */
 final class Patches {
   private static final Set<String> OPS = Set.of("add", "remove", "replace", "move", "copy", "test");
+  private static final List<String> RFC_6902_FIELDS = List.of("op", "path", "from", "value");
 
   private Patches() {}
 
@@ -26,7 +27,7 @@ final class Patches {
   static Value operation(Value op) {
     ObjectValue o = (ObjectValue) op;
     ObjectValue.Builder b = ObjectValue.builder();
-    for (String key : List.of("op", "path", "from", "value")) {
+    for (String key : RFC_6902_FIELDS) {
       Value v = o.get(key);
       if (v != null) {
         b.put(key, v);

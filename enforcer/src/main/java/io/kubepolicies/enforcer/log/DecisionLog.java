@@ -17,9 +17,10 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The decision log: one JSON line per admission request, written by a background thread so a slow
- * disk never delays an admission answer. When the writer falls behind by more than
- * {@value #CAPACITY} lines, lines are dropped and counted rather than blocking requests.
+ * The decision log: one JSON line per admission request, serialized and written by a background
+ * thread so neither the JSON nor a slow disk delays an admission answer. When the writer falls
+ * behind by more than {@value #CAPACITY} lines, lines are dropped and counted rather than blocking
+ * requests.
  */
 public final class DecisionLog implements AutoCloseable {
   private static final int CAPACITY = 65_536;
@@ -28,7 +29,7 @@ public final class DecisionLog implements AutoCloseable {
   private final OutputStream out;
   private final boolean ownsStream;
   private final EnforcerMetrics metrics;
-  private final BlockingQueue<String> lines = new ArrayBlockingQueue<>(CAPACITY);
+  private final BlockingQueue<DecisionRecord> lines = new ArrayBlockingQueue<>(CAPACITY);
   private final Thread writer;
   private volatile boolean closing;
 
@@ -70,7 +71,7 @@ public final class DecisionLog implements AutoCloseable {
     if (out == null) {
       return;
     }
-    if (!lines.offer(toJson(entry))) {
+    if (!lines.offer(entry)) {
       metrics.decisionLogDropped();
     }
   }
@@ -111,14 +112,15 @@ public final class DecisionLog implements AutoCloseable {
     StringBuilder batch = new StringBuilder();
     while (!closing || !lines.isEmpty()) {
       try {
-        String line = lines.poll(100, TimeUnit.MILLISECONDS);
+        DecisionRecord line = lines.poll(100, TimeUnit.MILLISECONDS);
         if (line == null) {
           continue;
         }
         batch.setLength(0);
-        batch.append(line).append('\n');
-        for (String more = lines.poll(); more != null && batch.length() < 1 << 16; more = lines.poll()) {
-          batch.append(more).append('\n');
+        // Up to 64 KiB per write; a line leaves the queue only once it is in the batch.
+        while (line != null) {
+          batch.append(toJson(line)).append('\n');
+          line = batch.length() < 1 << 16 ? lines.poll() : null;
         }
         out.write(batch.toString().getBytes(StandardCharsets.UTF_8));
         out.flush();

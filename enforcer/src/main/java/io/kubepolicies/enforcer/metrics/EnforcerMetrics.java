@@ -3,10 +3,6 @@ package io.kubepolicies.enforcer.metrics;
 import io.kubepolicies.enforcer.bundle.ActiveBundle;
 import io.kubepolicies.enforcer.bundle.BundleFailure;
 import io.kubepolicies.enforcer.decision.Decision;
-import io.kubepolicies.enforcer.decision.Finding;
-import io.kubepolicies.rego.value.ObjectValue;
-import io.kubepolicies.rego.value.StringValue;
-import io.kubepolicies.rego.value.Value;
 import io.prometheus.metrics.core.metrics.Counter;
 import io.prometheus.metrics.core.metrics.Gauge;
 import io.prometheus.metrics.core.metrics.Histogram;
@@ -15,10 +11,6 @@ import io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.util.LinkedHashSet;
-import java.util.List;
-import java.util.Locale;
-import java.util.Set;
 
 /** The enforcer's Prometheus metrics (names and labels: {@code docs/enforcer.md}), in a registry of its own. */
 public final class EnforcerMetrics {
@@ -60,7 +52,7 @@ public final class EnforcerMetrics {
   private final Counter bundleFailures = Counter.builder().name("kube_policies_bundle_failures_total")
       .help("Bundle fetches and activations that failed, by reason").labelNames("reason").register(registry);
   private final Counter polls = Counter.builder().name("kube_policies_bundle_polls_total")
-      .help("Polls of the bundle pointer by result (not_modified, unchanged, activated, failed)")
+      .help("Polls of the bundle pointer by result (not_modified, unchanged, activated, rejected, failed)")
       .labelNames("result").register(registry);
   private final Counter tlsReloads = Counter.builder().name("kube_policies_tls_reloads_total")
       .help("Reloads of the serving certificate after its files changed, by result").labelNames("result")
@@ -82,7 +74,7 @@ public final class EnforcerMetrics {
 
   public void decided(Decision d) {
     String webhook = d.webhook().entrypoint();
-    decisions.labelValues(webhook, d.outcome().name().toLowerCase(Locale.ROOT)).inc();
+    decisions.labelValues(webhook, d.outcome().label()).inc();
     if (d.dryRunRequest()) {
       dryRuns.labelValues(webhook).inc();
     }
@@ -93,31 +85,7 @@ public final class EnforcerMetrics {
       case EVALUATED, DEFAULT_ALLOW -> evaluation.labelValues(webhook).observe(d.evaluationNanos() / NANOS_PER_SECOND);
       case CRITICAL -> { }
     }
-    countRules(findingPolicies(d.denied()), "deny");
-    countRules(findingPolicies(d.warned()), "warn");
-    countRules(findingPolicies(d.monitored()), "monitor");
-    countRules(patchPolicies(d.patch()), "patch");
-    countRules(patchPolicies(d.dryrun()), "dryrun");
-  }
-
-  private void countRules(Set<String> rules, String mode) {
-    rules.forEach(rule -> ruleMatches.labelValues(rule, mode).inc());
-  }
-
-  private static Set<String> findingPolicies(List<Finding> findings) {
-    Set<String> out = new LinkedHashSet<>();
-    findings.forEach(f -> out.add(f.policy()));
-    return out;
-  }
-
-  private static Set<String> patchPolicies(List<Value> ops) {
-    Set<String> out = new LinkedHashSet<>();
-    for (Value op : ops) {
-      if (op instanceof ObjectValue o && o.get("policy") instanceof StringValue s) {
-        out.add(s.value());
-      }
-    }
-    return out;
+    d.rulesByMode().forEach((mode, rules) -> rules.forEach(rule -> ruleMatches.labelValues(rule, mode).inc()));
   }
 
   public void bundleActivated(ActiveBundle b) {

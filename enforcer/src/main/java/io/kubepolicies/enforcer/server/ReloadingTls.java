@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.SecureRandom;
@@ -44,11 +45,11 @@ public final class ReloadingTls {
 
   public static ReloadingTls load(Path certFile, Path keyFile) throws ConfigException {
     ReloadingTls tls = new ReloadingTls(certFile, keyFile);
-    Pair pair = tls.read();
-    tls.factory.setKeyStore(pair.keyStore());
+    PemFiles files = tls.readFiles();
+    tls.factory.setKeyStore(tls.keyStore(files));
     tls.factory.setKeyStorePassword(STORE_PASSWORD);
     tls.factory.setIncludeProtocols("TLSv1.3", "TLSv1.2");
-    tls.loadedDigest = pair.digest();
+    tls.loadedDigest = files.digest();
     return tls;
   }
 
@@ -56,30 +57,45 @@ public final class ReloadingTls {
     return factory;
   }
 
-  /** Reads the files again; returns true when they changed and the new pair was loaded. */
+  /**
+   * Reads the files again; returns true when they changed and the new pair was loaded. Unchanged
+   * files (the usual case) are not parsed again.
+   */
   public synchronized boolean reloadIfChanged() throws ConfigException {
-    Pair pair = read();
-    if (Arrays.equals(pair.digest(), loadedDigest)) {
+    PemFiles files = readFiles();
+    if (Arrays.equals(files.digest(), loadedDigest)) {
       return false;
     }
+    KeyStore store = keyStore(files);
     try {
-      factory.reload(f -> f.setKeyStore(pair.keyStore()));
+      factory.reload(f -> f.setKeyStore(store));
     } catch (Exception e) {
       throw new ConfigException("cannot reload the TLS context: " + e.getMessage(), e);
     }
-    loadedDigest = pair.digest();
+    loadedDigest = files.digest();
     return true;
   }
 
-  private record Pair(KeyStore keyStore, byte[] digest) {}
+  private record PemFiles(byte[] cert, byte[] key, byte[] digest) {}
 
-  private Pair read() throws ConfigException {
+  private PemFiles readFiles() throws ConfigException {
     byte[] certPem = readFile(certFile, "certificate");
     byte[] keyPem = readFile(keyFile, "key");
-    Certificate[] chain = chain(certPem);
+    try {
+      MessageDigest digest = MessageDigest.getInstance("SHA-256");
+      digest.update(certPem);
+      digest.update(keyPem);
+      return new PemFiles(certPem, keyPem, digest.digest());
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every JDK has SHA-256", e);
+    }
+  }
+
+  private KeyStore keyStore(PemFiles files) throws ConfigException {
+    Certificate[] chain = chain(files.cert());
     PrivateKey key;
     try {
-      key = PemKeys.privateKey(new String(keyPem, StandardCharsets.UTF_8));
+      key = PemKeys.privateKey(new String(files.key(), StandardCharsets.UTF_8));
     } catch (BundleException e) {
       throw new ConfigException("TLS key " + keyFile + ": " + e.getMessage(), e);
     }
@@ -88,10 +104,7 @@ public final class ReloadingTls {
       KeyStore store = KeyStore.getInstance("PKCS12");
       store.load(null, null);
       store.setKeyEntry(ALIAS, key, STORE_PASSWORD.toCharArray(), chain);
-      MessageDigest digest = MessageDigest.getInstance("SHA-256");
-      digest.update(certPem);
-      digest.update(keyPem);
-      return new Pair(store, digest.digest());
+      return store;
     } catch (GeneralSecurityException | IOException e) {
       throw new ConfigException("cannot build a key store from " + certFile + " and " + keyFile + ": " + e.getMessage(), e);
     }

@@ -131,6 +131,23 @@ class DeciderTest {
   }
 
   @Test
+  void listsEachFiredRuleOncePerModeAndOnceOverall() throws Exception {
+    Decision validation = validate(pod("""
+        {"spec": {"hostNetwork": true,
+          "containers": [{"name": "a", "image": "a:latest"}, {"name": "b", "image": "b:latest"}]}}"""));
+    assertEquals(Map.of("deny", List.of("no_latest"), "warn", List.of("has_owner"), "monitor", List.of("host_network")),
+        validation.rulesByMode());
+    assertEquals(List.of("no_latest", "has_owner", "host_network"), validation.rules());
+    Decision mutation = decider().decide(pod("{\"spec\": {\"containers\": [{\"name\": \"a\"}, {\"name\": \"b\"}]}}"),
+        Webhook.MUTATING, FailureMode.CLOSED, 0);
+    assertEquals(Map.of("patch", List.of("ro_root"), "dryrun", List.of("seccomp")), mutation.rulesByMode());
+    assertEquals(List.of("ro_root", "seccomp"), mutation.rules());
+    Decision quiet = validate(pod("{\"metadata\": {\"labels\": {\"owner\": \"x\"}}, \"spec\": {\"containers\": []}}"));
+    assertEquals(Map.of(), quiet.rulesByMode());
+    assertEquals(List.of(), quiet.rules());
+  }
+
+  @Test
   void criticalWorkloadsAreNeverDeniedNorMutated() throws Exception {
     String bad = "{\"spec\": {\"containers\": [{\"name\": \"a\", \"image\": \"x:latest\"}]}}";
     Decision byNamespace = validate(review("kube-system", "bob", "[]", bad));
@@ -139,6 +156,9 @@ class DeciderTest {
     Decision bySa = validate(review("infra", "bob", "[]",
         "{\"spec\": {\"serviceAccountName\": \"cni\", \"containers\": [{\"name\": \"a\", \"image\": \"x:latest\"}]}}"));
     assertEquals(Decision.Outcome.CRITICAL, bySa.outcome());
+    Decision byRequester = validate(review("apps", "system:serviceaccount:infra:cni", "[]", bad));
+    assertEquals("service_account", byRequester.auditAnnotations().get("critical"));
+    assertFalse(validate(review("apps", "system:serviceaccount:apps:cni", "[]", bad)).allowed());
     Decision byOwner = validate(review("infra", "bob", "[]", """
         {"metadata": {"ownerReferences": [{"kind": "DaemonSet", "name": "agent"}]},
          "spec": {"containers": [{"name": "a", "image": "x:latest"}]}}"""));

@@ -135,4 +135,14 @@ class HelmChartTest {
     assertEquals("Fail", values.at("/webhooks/failurePolicy").asText());
     assertTrue(values.at("/webhooks/timeoutSeconds").asInt() > 1, "well above the 1 s evaluation deadline");
   }
+
+  @Test
+  void pathStyleIsLeftToTheEnforcerUnlessSet() throws IOException {
+    // The enforcer turns path-style on exactly when an endpoint is set; a fixed false here sent S3-compatible stores
+    // virtual-hosted requests (bucket.host), which they usually do not serve.
+    assertTrue(values.at("/bundles/store/pathStyle").isMissingNode());
+    String configMap = Files.readString(CHART.resolve("templates").resolve("configmap.yaml"));
+    assertTrue(configMap.contains("{{- if kindIs \"bool\" .Values.bundles.store.pathStyle }}\n"
+        + "        path_style: {{ .Values.bundles.store.pathStyle }}\n"), configMap);
+  }
 }

@@ -54,6 +54,20 @@ class DecisionLogTest {
   }
 
   @Test
+  void keepsEveryLineWhenTheWriterBatches() throws Exception {
+    Path file = dir.resolve("decisions.jsonl");
+    DecisionRecord large = new DecisionRecord(RECORD.time(), "u-3", "validating", "CREATE", "Pod", "apps", "web",
+        "alice", "denied", "evaluated", List.of("r".repeat(30_000)), 0, "rev-7", false, null);
+    try (DecisionLog log = DecisionLog.open(new DecisionLogConfig(DecisionLogConfig.Mode.FILE, Optional.of(file)),
+        new EnforcerMetrics())) {
+      for (int i = 0; i < 200; i++) {
+        log.record(large);
+      }
+    }
+    assertEquals(200, Files.readAllLines(file).size());
+  }
+
+  @Test
   void writesNothingWhenOff() throws Exception {
     try (DecisionLog log = DecisionLog.open(DecisionLogConfig.OFF, new EnforcerMetrics())) {
       assertFalse(log.enabled());
