@@ -8,6 +8,7 @@ import io.kubepolicies.allowlists.document.ConfigProblem;
 import io.kubepolicies.rego.value.Json;
 import io.kubepolicies.rego.value.ObjectValue;
 import io.kubepolicies.rego.value.StringValue;
+import io.kubepolicies.server.Sha256;
 import io.kubepolicies.signing.BundleException;
 import io.kubepolicies.signing.bundle.Bundle;
 import io.kubepolicies.signing.bundle.BundleFile;
@@ -20,6 +21,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
@@ -88,13 +91,15 @@ public final class EnvironmentBundle {
       throws BuildException {
     ObjectValue configValue = config.toValue();
     library.compile(dataOf(configValue));
+    SortedMap<String, byte[]> content = new TreeMap<>();
+    library.sources().forEach((path, source) -> content.put(path, source.getBytes(StandardCharsets.UTF_8)));
+    content.put(CONFIG_PATH, Json.write(configValue).getBytes(StandardCharsets.UTF_8));
+    String contentHash = Sha256.ofFiles(content);
     List<BundleFile> files = new ArrayList<>();
     try {
-      for (Map.Entry<String, String> module : library.sources().entrySet()) {
-        files.add(BundleFile.of(module.getKey(), module.getValue().getBytes(StandardCharsets.UTF_8)));
+      for (Map.Entry<String, byte[]> file : content.entrySet()) {
+        files.add(BundleFile.of(file.getKey(), file.getValue()));
       }
-      files.add(BundleFile.of(CONFIG_PATH, Json.write(configValue).getBytes(StandardCharsets.UTF_8)));
-      String contentHash = ContentHash.of(files);
       files.add(BundleFile.of(".manifest", manifest(library, config, sourceRevision, contentHash).toJson()));
       return new EnvironmentBundle(Bundle.of(files), config, sourceRevision, contentHash);
     } catch (BundleException e) {
