@@ -1,17 +1,14 @@
 package io.kubepolicies.ci.load;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.kubepolicies.rego.RegoError;
 import io.kubepolicies.rego.RegoException;
 import io.kubepolicies.rego.ast.Module;
 import io.kubepolicies.rego.ast.RegoVersion;
 import io.kubepolicies.rego.syntax.Parser;
-import io.kubepolicies.rego.value.Json;
 import io.kubepolicies.rego.value.ObjectValue;
 import io.kubepolicies.rego.value.Value;
+import io.kubepolicies.server.source.DataDocuments;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,8 +22,6 @@ import java.util.stream.Stream;
  * the result does not depend on the file system). Parse errors of all modules are reported together.
  */
 public final class PolicyFiles {
-  private static final YAMLMapper YAML = new YAMLMapper();
-
   private final List<Module> modules;
   private final ObjectValue data;
 
@@ -61,7 +56,7 @@ public final class PolicyFiles {
           errors.addAll(e.errors());
         }
       } else {
-        data = merge(data, readData(f), name);
+        data = DataDocuments.merge(data, readData(f), name);
       }
     }
     if (!errors.isEmpty()) {
@@ -89,30 +84,7 @@ public final class PolicyFiles {
 
   /** Reads a JSON or YAML document (chosen by the file's extension). */
   public static Value readData(Path f) throws IOException {
-    String name = f.getFileName().toString();
-    if (name.endsWith(".yaml") || name.endsWith(".yml")) {
-      JsonNode node = YAML.readTree(f.toFile());
-      return Json.fromNode(node);
-    }
-    try {
-      return Json.parse(Files.readAllBytes(f));
-    } catch (Json.JsonException e) {
-      throw new IOException(f + ": invalid JSON: " + e.getMessage(), e);
-    }
-  }
-
-  private static ObjectValue merge(ObjectValue into, Value doc, String file) {
-    if (!(doc instanceof ObjectValue o)) {
-      throw new UncheckedIOException(new IOException(file + ": data file must hold a JSON object"));
-    }
-    ObjectValue.Builder b = ObjectValue.builder();
-    into.entries().forEach(e -> b.put(e.getKey(), e.getValue()));
-    for (var e : o.entries()) {
-      Value existing = into.get(e.getKey());
-      b.put(e.getKey(), existing instanceof ObjectValue eo && e.getValue() instanceof ObjectValue no
-          ? merge(eo, no, file) : e.getValue());
-    }
-    return b.build();
+    return DataDocuments.read(f.toString(), Files.readAllBytes(f));
   }
 
   public List<Module> modules() {
