@@ -14,7 +14,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 
 /**
  * Loads what {@code -d} names, like {@code opa eval -d}: {@code .rego} files become modules, JSON
@@ -34,10 +33,7 @@ public final class PolicyFiles {
     List<Path> files = new ArrayList<>();
     for (Path p : paths) {
       if (Files.isDirectory(p)) {
-        try (Stream<Path> walk = Files.walk(p)) {
-          walk.filter(Files::isRegularFile).filter(f -> !skipped(p, f)).filter(PolicyFiles::isLoadable).sorted()
-              .forEach(files::add);
-        }
+        files.addAll(DirectoryFiles.under(p, PolicyFiles::isLoadable));
       } else if (Files.exists(p)) {
         files.add(p);
       } else {
@@ -65,20 +61,7 @@ public final class PolicyFiles {
     return new PolicyFiles(modules, data);
   }
 
-  /** Build output ({@code target/}) and hidden directories below the root are not policy sources. */
-  private static boolean skipped(Path root, Path file) {
-    Path relative = root.relativize(file);
-    for (int i = 0; i < relative.getNameCount() - 1; i++) {
-      String name = relative.getName(i).toString();
-      if (name.equals("target") || name.startsWith(".")) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  private static boolean isLoadable(Path p) {
-    String n = p.getFileName().toString();
+  private static boolean isLoadable(String n) {
     return n.endsWith(".rego") || n.endsWith(".json") || n.endsWith(".yaml") || n.endsWith(".yml");
   }
 
