@@ -12,7 +12,6 @@ import io.kubepolicies.signing.bundle.FileKind;
 import io.kubepolicies.signing.bundle.Manifest;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -128,15 +127,6 @@ public final class SourceSnapshot {
     return BundleWriter.toBytes(Bundle.of(entries, LIMITS));
   }
 
-  /** Writes the files under {@code dir}, for tools that read a directory tree. */
-  public void extractTo(Path dir) throws IOException {
-    for (Map.Entry<String, byte[]> file : files.entrySet()) {
-      Path target = dir.resolve(file.getKey());
-      Files.createDirectories(target.getParent());
-      Files.write(target, file.getValue());
-    }
-  }
-
   public String revision() {
     return revision;
   }
@@ -154,11 +144,6 @@ public final class SourceSnapshot {
   /** The files under {@code top} ({@code "policies"} or {@code "allowlists"}). */
   public SortedMap<String, byte[]> under(String top) {
     return files.subMap(top + "/", top + "/\uffff");
-  }
-
-  public String text(String path) {
-    byte[] content = files.get(path);
-    return content == null ? null : new String(content, StandardCharsets.UTF_8);
   }
 
   private static boolean included(String path) {
