@@ -131,10 +131,6 @@ public final class PolicyLibrary {
     return sources;
   }
 
-  public List<Module> modules() {
-    return modules;
-  }
-
   /** Each module's package below {@code data} ({@code package a.b} is [a, b]), in path order. */
   public List<List<String>> packagePaths() {
     return modules.stream().map(PolicyLibrary::packagePath).toList();
