@@ -58,6 +58,7 @@ public final class JsonSchemaCheck {
 
   /** Every violation, ordered by line and path; empty when the document conforms. */
   public List<ConfigProblem> check(SourceDocument document) {
+    // The validator reads Jackson 3 trees and documents are Jackson 2 trees: they cross as JSON text.
     JsonNode instance = MAPPER.readTree(document.root().toString());
     List<ConfigProblem> problems = new ArrayList<>();
     for (Error error : schema.validate(instance)) {

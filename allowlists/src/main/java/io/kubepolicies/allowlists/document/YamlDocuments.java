@@ -72,22 +72,25 @@ public final class YamlDocuments {
 
   /** A file's text, which must be UTF-8. */
   public static String read(Path file) throws ConfigException {
-    byte[] bytes;
     try {
-      bytes = Files.readAllBytes(file);
+      return text(file.toString(), Files.readAllBytes(file));
     } catch (NoSuchFileException e) {
       throw new ConfigException(new ConfigProblem(file.toString(), 0, null, "no such file"));
     } catch (IOException e) {
       throw new ConfigException(new ConfigProblem(file.toString(), 0, null, "cannot read: " + e.getMessage()));
     }
+  }
+
+  /** The text of {@code content}, read from {@code file}, which must be UTF-8. */
+  public static String text(String file, byte[] content) throws ConfigException {
     try {
       return StandardCharsets.UTF_8.newDecoder()
           .onMalformedInput(CodingErrorAction.REPORT)
           .onUnmappableCharacter(CodingErrorAction.REPORT)
-          .decode(ByteBuffer.wrap(bytes))
+          .decode(ByteBuffer.wrap(content))
           .toString();
     } catch (CharacterCodingException e) {
-      throw new ConfigException(new ConfigProblem(file.toString(), 0, null, "not valid UTF-8"));
+      throw new ConfigException(new ConfigProblem(file, 0, null, "not valid UTF-8"));
     }
   }
 

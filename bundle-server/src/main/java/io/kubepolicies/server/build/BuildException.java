@@ -6,18 +6,11 @@ import java.util.List;
 public class BuildException extends Exception {
   private static final long serialVersionUID = 1L;
 
-  private final transient List<String> reasons;
-
   public BuildException(String summary, List<String> reasons) {
     super(reasons.isEmpty() ? summary : summary + ":\n  " + String.join("\n  ", reasons));
-    this.reasons = List.copyOf(reasons);
   }
 
   public BuildException(String message) {
     this(message, List.of());
-  }
-
-  public List<String> reasons() {
-    return reasons;
   }
 }

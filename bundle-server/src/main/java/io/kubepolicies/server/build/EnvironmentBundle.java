@@ -5,9 +5,12 @@ import io.kubepolicies.allowlists.AllowlistFile;
 import io.kubepolicies.allowlists.Environment;
 import io.kubepolicies.allowlists.document.ConfigException;
 import io.kubepolicies.allowlists.document.ConfigProblem;
+import io.kubepolicies.allowlists.document.YamlDocuments;
 import io.kubepolicies.rego.value.Json;
 import io.kubepolicies.rego.value.ObjectValue;
 import io.kubepolicies.rego.value.StringValue;
+import io.kubepolicies.server.Sha256;
+import io.kubepolicies.server.source.SourceSnapshot;
 import io.kubepolicies.signing.BundleException;
 import io.kubepolicies.signing.bundle.Bundle;
 import io.kubepolicies.signing.bundle.BundleFile;
@@ -20,6 +23,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
@@ -51,27 +56,40 @@ public final class EnvironmentBundle {
    * and {@code allowlists/<environment>.yaml}; the source revision is the git commit, if any.
    */
   public static EnvironmentBundle build(Path repositoryRoot, String environment) throws BuildException {
-    return build(repositoryRoot, environment, SourceRevision.of(repositoryRoot));
+    checkEnvironment(environment);
+    Path allowlist = repositoryRoot.resolve(allowlistPath(environment));
+    return build(PolicyLibrary.load(repositoryRoot), environment,
+        controls -> StageTable.load(repositoryRoot.resolve(StageTable.FILE), controls),
+        controls -> AllowlistFile.load(allowlist, controls.ids()), SourceRevision.of(repositoryRoot));
   }
 
-  /** The same, for a tree whose source revision is known otherwise (a copy of a repository, outside git). */
-  public static EnvironmentBundle build(Path repositoryRoot, String environment, String sourceRevision)
-      throws BuildException {
-    if (Environment.of(environment).isEmpty()) {
-      throw new BuildException("unknown environment \"" + environment + "\" (expected one of "
-          + Environment.allIds() + ")");
-    }
-    PolicyLibrary library = PolicyLibrary.load(repositoryRoot);
+  /** The same from a source snapshot, whose label (the git commit it was taken from) is the source revision. */
+  public static EnvironmentBundle build(SourceSnapshot source, String environment) throws BuildException {
+    checkEnvironment(environment);
+    String allowlist = allowlistPath(environment);
+    return build(PolicyLibrary.of(source), environment,
+        controls -> StageTable.parse(StageTable.FILE, text(source, StageTable.FILE), controls),
+        controls -> AllowlistFile.parse(allowlist, text(source, allowlist), controls.ids()), source.label());
+  }
+
+  /** Reads one configuration file of the build, checked against the library's controls. */
+  @FunctionalInterface
+  private interface ConfigReader<T> {
+    T read(Controls controls) throws ConfigException;
+  }
+
+  private static EnvironmentBundle build(PolicyLibrary library, String environment, ConfigReader<StageTable> stageTable,
+      ConfigReader<Allowlist> allowlistFile, String sourceRevision) throws BuildException {
     Controls controls = library.controls();
     StageTable stages;
     Allowlist allowlist;
     try {
-      stages = StageTable.load(repositoryRoot.resolve(StageTable.FILE), controls);
+      stages = stageTable.read(controls);
     } catch (ConfigException e) {
       throw invalid("the stage table is invalid", e);
     }
     try {
-      allowlist = AllowlistFile.load(allowlistFile(repositoryRoot, environment), controls.ids());
+      allowlist = allowlistFile.read(controls);
     } catch (ConfigException e) {
       throw invalid("the " + environment + " allowlist is invalid", e);
     }
@@ -79,8 +97,23 @@ public final class EnvironmentBundle {
         sourceRevision);
   }
 
-  private static Path allowlistFile(Path repositoryRoot, String environment) {
-    return repositoryRoot.resolve(ALLOWLISTS_DIRECTORY).resolve(environment + ".yaml");
+  private static void checkEnvironment(String environment) throws BuildException {
+    if (Environment.of(environment).isEmpty()) {
+      throw new BuildException("unknown environment \"" + environment + "\" (expected one of "
+          + Environment.allIds() + ")");
+    }
+  }
+
+  private static String allowlistPath(String environment) {
+    return ALLOWLISTS_DIRECTORY + "/" + environment + ".yaml";
+  }
+
+  private static String text(SourceSnapshot source, String path) throws ConfigException {
+    byte[] content = source.files().get(path);
+    if (content == null) {
+      throw new ConfigException(new ConfigProblem(path, 0, null, "no such file"));
+    }
+    return YamlDocuments.text(path, content);
   }
 
   /** Assembles a bundle from parts already read: the CLI's {@code --pss} builds its own configuration. */
@@ -88,13 +121,15 @@ public final class EnvironmentBundle {
       throws BuildException {
     ObjectValue configValue = config.toValue();
     library.compile(dataOf(configValue));
+    SortedMap<String, byte[]> content = new TreeMap<>();
+    library.sources().forEach((path, source) -> content.put(path, source.getBytes(StandardCharsets.UTF_8)));
+    content.put(CONFIG_PATH, Json.write(configValue).getBytes(StandardCharsets.UTF_8));
+    String contentHash = Sha256.ofFiles(content);
     List<BundleFile> files = new ArrayList<>();
     try {
-      for (Map.Entry<String, String> module : library.sources().entrySet()) {
-        files.add(BundleFile.of(module.getKey(), module.getValue().getBytes(StandardCharsets.UTF_8)));
+      for (Map.Entry<String, byte[]> file : content.entrySet()) {
+        files.add(BundleFile.of(file.getKey(), file.getValue()));
       }
-      files.add(BundleFile.of(CONFIG_PATH, Json.write(configValue).getBytes(StandardCharsets.UTF_8)));
-      String contentHash = ContentHash.of(files);
       files.add(BundleFile.of(".manifest", manifest(library, config, sourceRevision, contentHash).toJson()));
       return new EnvironmentBundle(Bundle.of(files), config, sourceRevision, contentHash);
     } catch (BundleException e) {

@@ -11,6 +11,7 @@ import io.kubepolicies.rego.builtins.Builtins;
 import io.kubepolicies.rego.syntax.Parser;
 import io.kubepolicies.rego.value.ObjectValue;
 import io.kubepolicies.rego.value.StringValue;
+import io.kubepolicies.server.source.SourceSnapshot;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -30,7 +31,8 @@ import java.util.TreeMap;
 
 /**
  * The production Rego modules of {@code policies/lib} (tests, {@code target/} and hidden
- * directories left out), parsed as Rego v1 and keyed by their path from the repository root.
+ * directories left out), parsed as Rego v1 and keyed by their path from the repository root, read
+ * from a repository or from a source snapshot.
  */
 public final class PolicyLibrary {
   public static final String DIRECTORY = "policies/lib";
@@ -48,8 +50,7 @@ public final class PolicyLibrary {
     if (!Files.isDirectory(directory)) {
       throw new BuildException(directory + ": no such directory (is " + repositoryRoot + " the repository root?)");
     }
-    SortedMap<String, String> sources = new TreeMap<>();
-    List<String> unreadable = new ArrayList<>();
+    SortedMap<String, byte[]> files = new TreeMap<>();
     try {
       Files.walkFileTree(directory, new SimpleFileVisitor<>() {
         @Override
@@ -61,20 +62,43 @@ public final class PolicyLibrary {
 
         @Override
         public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-          String name = file.getFileName().toString();
-          if (attrs.isRegularFile() && name.endsWith(".rego") && !name.endsWith("_test.rego")) {
-            String path = DIRECTORY + "/" + directory.relativize(file).toString().replace('\\', '/');
-            try {
-              sources.put(path, utf8(Files.readAllBytes(file)));
-            } catch (CharacterCodingException e) {
-              unreadable.add(path + ": not valid UTF-8");
-            }
+          if (attrs.isRegularFile() && isModule(file.getFileName().toString())) {
+            files.put(DIRECTORY + "/" + directory.relativize(file).toString().replace('\\', '/'),
+                Files.readAllBytes(file));
           }
           return FileVisitResult.CONTINUE;
         }
       });
     } catch (IOException e) {
       throw new BuildException("cannot read " + directory + ": " + e.getMessage());
+    }
+    return decode(files);
+  }
+
+  /** The library in a source snapshot, read as {@link #load} reads it from a repository. */
+  public static PolicyLibrary of(SourceSnapshot source) throws BuildException {
+    SortedMap<String, byte[]> files = new TreeMap<>();
+    source.under(DIRECTORY).forEach((path, content) -> {
+      if (isModule(path)) {
+        files.put(path, content);
+      }
+    });
+    return decode(files);
+  }
+
+  private static boolean isModule(String name) {
+    return name.endsWith(".rego") && !name.endsWith("_test.rego");
+  }
+
+  private static PolicyLibrary decode(SortedMap<String, byte[]> files) throws BuildException {
+    SortedMap<String, String> sources = new TreeMap<>();
+    List<String> unreadable = new ArrayList<>();
+    for (Map.Entry<String, byte[]> file : files.entrySet()) {
+      try {
+        sources.put(file.getKey(), utf8(file.getValue()));
+      } catch (CharacterCodingException e) {
+        unreadable.add(file.getKey() + ": not valid UTF-8");
+      }
     }
     if (!unreadable.isEmpty()) {
       throw new BuildException("policy modules cannot be read", unreadable);
@@ -105,10 +129,6 @@ public final class PolicyLibrary {
   /** Module text by path from the repository root ({@code policies/lib/...}), sorted by path. */
   public SortedMap<String, String> sources() {
     return sources;
-  }
-
-  public List<Module> modules() {
-    return modules;
   }
 
   /** Each module's package below {@code data} ({@code package a.b} is [a, b]), in path order. */

@@ -3,15 +3,14 @@ package io.kubepolicies.server.gate;
 import io.kubepolicies.allowlists.AllowlistFile;
 import io.kubepolicies.allowlists.document.ConfigException;
 import io.kubepolicies.allowlists.document.ConfigProblem;
+import io.kubepolicies.allowlists.document.YamlDocuments;
 import io.kubepolicies.server.build.BuildException;
 import io.kubepolicies.server.build.PolicyLibrary;
 import io.kubepolicies.server.source.SourceSnapshot;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 
 /**
  * Every allowlist file of the source ({@code allowlists/<env>.yaml}) passes the allowlist schema
@@ -24,7 +23,7 @@ public final class AllowlistCheck implements SourceCheck {
   public GateCheck check(SourceSnapshot source) {
     Set<String> policies;
     try {
-      policies = library(source).controls().ids();
+      policies = PolicyLibrary.of(source).controls().ids();
     } catch (BuildException e) {
       return GateCheck.fail(NAME, "the policy library does not parse, so policy ids cannot be checked",
           List.of(e.getMessage()));
@@ -38,7 +37,7 @@ public final class AllowlistCheck implements SourceCheck {
       }
       files++;
       try {
-        AllowlistFile.parse(path, new String(file.getValue(), StandardCharsets.UTF_8), policies);
+        AllowlistFile.parse(path, YamlDocuments.text(path, file.getValue()), policies);
       } catch (ConfigException e) {
         e.problems().stream().map(ConfigProblem::toString).forEach(failures::add);
       }
@@ -46,15 +45,5 @@ public final class AllowlistCheck implements SourceCheck {
     return failures.isEmpty()
         ? GateCheck.pass(NAME, files + " files")
         : GateCheck.fail(NAME, failures.size() + " problems", failures);
-  }
-
-  private static PolicyLibrary library(SourceSnapshot source) throws BuildException {
-    Map<String, String> modules = new TreeMap<>();
-    source.under(PolicyLibrary.DIRECTORY).forEach((path, content) -> {
-      if (path.endsWith(".rego") && !path.endsWith("_test.rego")) {
-        modules.put(path, new String(content, StandardCharsets.UTF_8));
-      }
-    });
-    return PolicyLibrary.of(modules);
   }
 }

@@ -1,6 +1,5 @@
 package io.kubepolicies.server.gate;
 
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.kubepolicies.rego.Policy;
 import io.kubepolicies.rego.RegoError;
 import io.kubepolicies.rego.RegoException;
@@ -15,6 +14,7 @@ import io.kubepolicies.rego.testing.TestRunner.TestResult;
 import io.kubepolicies.rego.value.Json;
 import io.kubepolicies.rego.value.ObjectValue;
 import io.kubepolicies.rego.value.Value;
+import io.kubepolicies.server.source.DataDocuments;
 import io.kubepolicies.server.source.SourceSnapshot;
 import io.kubepolicies.signing.bundle.Bundle;
 import io.kubepolicies.signing.bundle.ModuleFile;
@@ -38,7 +38,6 @@ public final class Gate {
   private static final int MAX_LISTED = 50;
 
   private final Builtins builtins = Builtins.standard();
-  private final YAMLMapper yaml = new YAMLMapper();
   private final List<SourceCheck> extraChecks;
 
   public Gate(List<SourceCheck> extraChecks) {
@@ -82,12 +81,11 @@ public final class Gate {
     ObjectValue data = ObjectValue.EMPTY;
     for (Map.Entry<String, byte[]> file : source.under("policies").entrySet()) {
       String path = file.getKey();
-      String text = new String(file.getValue(), StandardCharsets.UTF_8);
       if (path.endsWith(".rego")) {
-        parse(path, text, RegoVersion.V1, modules, failures);
+        parse(path, new String(file.getValue(), StandardCharsets.UTF_8), RegoVersion.V1, modules, failures);
       } else {
         try {
-          data = merge(data, readData(path, text), path);
+          data = DataDocuments.merge(data, DataDocuments.read(path, file.getValue()), path);
         } catch (IOException e) {
           failures.add(e.getMessage());
         }
@@ -130,29 +128,6 @@ public final class Gate {
     } catch (RegoException e) {
       e.errors().stream().map(RegoError::describe).forEach(failures::add);
     }
-  }
-
-  private Value readData(String path, String text) throws IOException {
-    try {
-      return path.endsWith(".json") ? Json.parse(text) : Json.fromNode(yaml.readTree(text));
-    } catch (IOException | RuntimeException e) {
-      throw new IOException(path + ": not valid " + (path.endsWith(".json") ? "JSON" : "YAML") + ": " + e.getMessage(), e);
-    }
-  }
-
-  /** Merges a data document into the root, as the CLI's loader does; a non-object document is an error. */
-  private static ObjectValue merge(ObjectValue into, Value document, String path) throws IOException {
-    if (!(document instanceof ObjectValue object)) {
-      throw new IOException(path + ": a data file must hold an object");
-    }
-    ObjectValue merged = into;
-    for (Map.Entry<Value, Value> entry : object.entries()) {
-      Value existing = merged.get(entry.getKey());
-      Value value = existing instanceof ObjectValue a && entry.getValue() instanceof ObjectValue b
-          ? merge(a, b, path) : entry.getValue();
-      merged = merged.with(entry.getKey(), value);
-    }
-    return merged;
   }
 
   private static List<String> limit(List<String> failures) {

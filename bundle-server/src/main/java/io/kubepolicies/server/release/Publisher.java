@@ -2,6 +2,7 @@ package io.kubepolicies.server.release;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.kubepolicies.server.Sha256;
 import io.kubepolicies.server.gate.GateResult;
 import io.kubepolicies.server.release.ReleaseException.Reason;
 import io.kubepolicies.server.store.HistoryRecord;
@@ -23,10 +24,7 @@ import io.kubepolicies.signing.signature.Publication;
 import io.kubepolicies.signing.signature.SignOptions;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -74,7 +72,7 @@ final class Publisher {
         draft.at(), draft.from(), base.map(p -> p.pointer().ref()).orElse(null), Layout.bundle(environment, sequence),
         key.keyId(), null, draft.gate());
     byte[] archive = sign(draft.content(), record, key);
-    record = record.withSha256(sha256(archive));
+    record = record.withSha256(Sha256.hex(archive));
     if (!store.createBundle(environment, sequence, archive)) {
       HistoryRecord winner = rollForward(environment, sequence, base);
       throw new ReleaseException(Reason.CONFLICT, "conflict: sequence " + sequence + " of " + environment
@@ -144,7 +142,7 @@ final class Publisher {
   private HistoryRecord rollForward(String environment, long sequence, Optional<VersionedPointer> base) {
     byte[] archive = store.bundle(environment, sequence).orElseThrow(() -> new StoreException(
         "object store: " + Layout.bundle(environment, sequence) + " refused a create but cannot be read"));
-    HistoryRecord record = embeddedRecord(archive, Layout.bundle(environment, sequence)).withSha256(sha256(archive));
+    HistoryRecord record = embeddedRecord(archive, Layout.bundle(environment, sequence)).withSha256(Sha256.hex(archive));
     boolean consistent = record.environment().equals(environment) && record.sequence() == sequence
         && Objects.equals(record.replaced(), base.map(p -> p.pointer().ref()).orElse(null));
     if (!consistent) {
@@ -169,11 +167,4 @@ final class Publisher {
     }
   }
 
-  static String sha256(byte[] content) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every JDK has SHA-256", e);
-    }
-  }
 }

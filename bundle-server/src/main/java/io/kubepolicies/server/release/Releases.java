@@ -1,5 +1,6 @@
 package io.kubepolicies.server.release;
 
+import io.kubepolicies.server.Sha256;
 import io.kubepolicies.server.gate.Gate;
 import io.kubepolicies.server.gate.GateCheck;
 import io.kubepolicies.server.gate.GateResult;
@@ -131,7 +132,7 @@ public final class Releases {
                 + " has no earlier publication with a revision other than the current " + current.revision()));
     byte[] archive = store.bundle(environment, target.sequence()).orElseThrow(() -> new StoreException(
         "object store: " + target.key() + " is missing although history records it"));
-    if (!Publisher.sha256(archive).equals(target.sha256())) {
+    if (!Sha256.hex(archive).equals(target.sha256())) {
       throw new StoreException("object store: " + target.key() + " does not match the sha256 its history record holds;"
           + " refusing to republish it");
     }

@@ -8,8 +8,6 @@ import java.util.Map;
  * it: {@code perEnvironment} by the lower environment's name, else {@code standard}.
  */
 public record SoakPolicy(Duration standard, Map<String, Duration> perEnvironment) {
-  public static final Duration DEFAULT = Duration.ofHours(1);
-
   public SoakPolicy {
     perEnvironment = Map.copyOf(perEnvironment);
     if (standard.isNegative() || perEnvironment.values().stream().anyMatch(Duration::isNegative)) {

@@ -1,5 +1,6 @@
 package io.kubepolicies.server.source;
 
+import io.kubepolicies.server.Sha256;
 import io.kubepolicies.server.store.Layout;
 import io.kubepolicies.signing.BundleException;
 import io.kubepolicies.signing.bundle.Bundle;
@@ -11,16 +12,11 @@ import io.kubepolicies.signing.bundle.FileKind;
 import io.kubepolicies.signing.bundle.Manifest;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
@@ -48,7 +44,7 @@ public final class SourceSnapshot {
   private SourceSnapshot(SortedMap<String, byte[]> files, String label) {
     this.files = Collections.unmodifiableSortedMap(files);
     this.label = label;
-    this.revision = label + "-" + contentHash(files).substring(0, HASH_CHARS);
+    this.revision = label + "-" + Sha256.ofFiles(files).substring(0, HASH_CHARS);
   }
 
   /**
@@ -131,15 +127,6 @@ public final class SourceSnapshot {
     return BundleWriter.toBytes(Bundle.of(entries, LIMITS));
   }
 
-  /** Writes the files under {@code dir}, for tools that read a directory tree. */
-  public void extractTo(Path dir) throws IOException {
-    for (Map.Entry<String, byte[]> file : files.entrySet()) {
-      Path target = dir.resolve(file.getKey());
-      Files.createDirectories(target.getParent());
-      Files.write(target, file.getValue());
-    }
-  }
-
   public String revision() {
     return revision;
   }
@@ -157,11 +144,6 @@ public final class SourceSnapshot {
   /** The files under {@code top} ({@code "policies"} or {@code "allowlists"}). */
   public SortedMap<String, byte[]> under(String top) {
     return files.subMap(top + "/", top + "/\uffff");
-  }
-
-  public String text(String path) {
-    byte[] content = files.get(path);
-    return content == null ? null : new String(content, StandardCharsets.UTF_8);
   }
 
   private static boolean included(String path) {
@@ -184,22 +166,5 @@ public final class SourceSnapshot {
     }
     clean = clean.length() > MAX_LABEL ? clean.substring(0, MAX_LABEL) : clean;
     return Layout.checkRevision(clean);
-  }
-
-  private static String contentHash(SortedMap<String, byte[]> files) {
-    MessageDigest sha;
-    try {
-      sha = MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every JDK has SHA-256", e);
-    }
-    for (Map.Entry<String, byte[]> file : files.entrySet()) {
-      // Path, separator and length delimit each file, so no two file sets hash the same input.
-      sha.update(file.getKey().getBytes(StandardCharsets.UTF_8));
-      sha.update((byte) 0);
-      sha.update(ByteBuffer.allocate(Long.BYTES).putLong(file.getValue().length).array());
-      sha.update(file.getValue());
-    }
-    return HexFormat.of().formatHex(sha.digest());
   }
 }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.kubepolicies.server.Sha256;
 import io.kubepolicies.server.gate.Gate;
 import io.kubepolicies.server.release.ReleaseException.Reason;
 import io.kubepolicies.server.source.SourceSnapshot;
@@ -94,7 +95,7 @@ class ReleasesTest {
     Pointer pointer = store.pointer("dev").orElseThrow().pointer();
     assertEquals(record.pointer(), pointer);
     assertEquals("bundles/dev/1.tar.gz", pointer.key());
-    assertEquals(Publisher.sha256(store.bundle("dev", 1).orElseThrow()), pointer.sha256());
+    assertEquals(Sha256.hex(store.bundle("dev", 1).orElseThrow()), pointer.sha256());
     assertEquals(record, store.history("dev", 1).orElseThrow());
 
     VerifiedBundle verified = verify("dev", 1);

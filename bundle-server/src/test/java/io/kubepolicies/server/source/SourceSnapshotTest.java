@@ -119,13 +119,6 @@ class SourceSnapshotTest {
     assertThrows(IllegalArgumentException.class, () -> SourceSnapshot.of(Map.of("README.md", bytes("")), "x"));
   }
 
-  @Test
-  void extractWritesTheTree(@TempDir Path dir) throws IOException {
-    Fixtures.source("v1").extractTo(dir);
-    assertEquals(Fixtures.STAGES, Files.readString(dir.resolve("policies/stages.yaml")));
-    assertTrue(Files.exists(dir.resolve("allowlists/prod.yaml")));
-  }
-
   private static byte[] archive(Manifest manifest, BundleFile... files) throws BundleException {
     List<BundleFile> all = new ArrayList<>(List.of(files));
     all.add(BundleFile.of(".manifest", manifest.toJson()));

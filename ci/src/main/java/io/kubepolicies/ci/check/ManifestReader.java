@@ -3,6 +3,7 @@ package io.kubepolicies.ci.check;
 import io.kubepolicies.allowlists.document.ConfigException;
 import io.kubepolicies.allowlists.document.SourceDocument;
 import io.kubepolicies.allowlists.document.YamlDocuments;
+import io.kubepolicies.ci.load.DirectoryFiles;
 import io.kubepolicies.enforcer.decision.AdmissionReview;
 import io.kubepolicies.enforcer.decision.MalformedReviewException;
 import io.kubepolicies.rego.value.ArrayValue;
@@ -16,7 +17,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 /**
  * Reads Kubernetes manifests the way {@code kubectl apply -f} takes them: YAML files with any number
@@ -44,29 +44,12 @@ final class ManifestReader {
   }
 
   private static List<Path> manifestsUnder(Path directory) throws UnreadableInputException {
-    try (Stream<Path> walk = Files.walk(directory)) {
-      return walk.filter(Files::isRegularFile)
-          .filter(file -> isManifest(file) && !isSkipped(directory.relativize(file)))
-          .sorted()
-          .toList();
+    try {
+      return DirectoryFiles.under(directory, name -> name.endsWith(".yaml") || name.endsWith(".yml")
+          || name.endsWith(".json"));
     } catch (IOException e) {
       throw new UnreadableInputException(directory + ": cannot read: " + e.getMessage());
     }
-  }
-
-  private static boolean isManifest(Path file) {
-    String name = file.getFileName().toString();
-    return name.endsWith(".yaml") || name.endsWith(".yml") || name.endsWith(".json");
-  }
-
-  private static boolean isSkipped(Path relative) {
-    for (int i = 0; i < relative.getNameCount() - 1; i++) {
-      String segment = relative.getName(i).toString();
-      if (segment.startsWith(".") || segment.equals("target")) {
-        return true;
-      }
-    }
-    return false;
   }
 
   private static void readFile(Path file, List<Resource> resources) throws UnreadableInputException {

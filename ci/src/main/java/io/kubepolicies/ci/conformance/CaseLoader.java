@@ -58,8 +58,7 @@ final class CaseLoader {
         present(c, "data") ? Json.fromNode(c.get("data")) : null,
         present(c, "input") ? Json.fromNode(c.get("input")) : null,
         text(c, "input_term"), want, text(c, "want_error_code"), text(c, "want_error"),
-        flag(c, "strict_error"), flag(c, "sort_bindings"), flag(c, "ignore_generated_vars"),
-        flag(c, "experimental_keywords"));
+        flag(c, "strict_error"), flag(c, "sort_bindings"), flag(c, "ignore_generated_vars"));
   }
 
   private static boolean present(JsonNode c, String key) {

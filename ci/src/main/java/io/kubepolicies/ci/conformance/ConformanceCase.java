@@ -9,7 +9,7 @@ import java.util.List;
  */
 record ConformanceCase(String topic, String file, int index, String note, String query, List<String> modules,
     Value data, Value input, String inputTerm, List<Value> wantResult, String wantErrorCode, String wantError,
-    boolean strictError, boolean sortBindings, boolean ignoreGeneratedVars, boolean experimentalKeywords) {
+    boolean strictError, boolean sortBindings, boolean ignoreGeneratedVars) {
 
   String id() {
     return topic + "/" + file + "#" + index;

@@ -1,23 +1,19 @@
 package io.kubepolicies.ci.load;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.kubepolicies.rego.RegoError;
 import io.kubepolicies.rego.RegoException;
 import io.kubepolicies.rego.ast.Module;
 import io.kubepolicies.rego.ast.RegoVersion;
 import io.kubepolicies.rego.syntax.Parser;
-import io.kubepolicies.rego.value.Json;
 import io.kubepolicies.rego.value.ObjectValue;
 import io.kubepolicies.rego.value.Value;
+import io.kubepolicies.server.source.DataDocuments;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 
 /**
  * Loads what {@code -d} names, like {@code opa eval -d}: {@code .rego} files become modules, JSON
@@ -25,8 +21,6 @@ import java.util.stream.Stream;
  * the result does not depend on the file system). Parse errors of all modules are reported together.
  */
 public final class PolicyFiles {
-  private static final YAMLMapper YAML = new YAMLMapper();
-
   private final List<Module> modules;
   private final ObjectValue data;
 
@@ -39,10 +33,7 @@ public final class PolicyFiles {
     List<Path> files = new ArrayList<>();
     for (Path p : paths) {
       if (Files.isDirectory(p)) {
-        try (Stream<Path> walk = Files.walk(p)) {
-          walk.filter(Files::isRegularFile).filter(f -> !skipped(p, f)).filter(PolicyFiles::isLoadable).sorted()
-              .forEach(files::add);
-        }
+        files.addAll(DirectoryFiles.under(p, PolicyFiles::isLoadable));
       } else if (Files.exists(p)) {
         files.add(p);
       } else {
@@ -61,7 +52,7 @@ public final class PolicyFiles {
           errors.addAll(e.errors());
         }
       } else {
-        data = merge(data, readData(f), name);
+        data = DataDocuments.merge(data, readData(f), name);
       }
     }
     if (!errors.isEmpty()) {
@@ -70,49 +61,13 @@ public final class PolicyFiles {
     return new PolicyFiles(modules, data);
   }
 
-  /** Build output ({@code target/}) and hidden directories below the root are not policy sources. */
-  private static boolean skipped(Path root, Path file) {
-    Path relative = root.relativize(file);
-    for (int i = 0; i < relative.getNameCount() - 1; i++) {
-      String name = relative.getName(i).toString();
-      if (name.equals("target") || name.startsWith(".")) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  private static boolean isLoadable(Path p) {
-    String n = p.getFileName().toString();
+  private static boolean isLoadable(String n) {
     return n.endsWith(".rego") || n.endsWith(".json") || n.endsWith(".yaml") || n.endsWith(".yml");
   }
 
   /** Reads a JSON or YAML document (chosen by the file's extension). */
   public static Value readData(Path f) throws IOException {
-    String name = f.getFileName().toString();
-    if (name.endsWith(".yaml") || name.endsWith(".yml")) {
-      JsonNode node = YAML.readTree(f.toFile());
-      return Json.fromNode(node);
-    }
-    try {
-      return Json.parse(Files.readAllBytes(f));
-    } catch (Json.JsonException e) {
-      throw new IOException(f + ": invalid JSON: " + e.getMessage(), e);
-    }
-  }
-
-  private static ObjectValue merge(ObjectValue into, Value doc, String file) {
-    if (!(doc instanceof ObjectValue o)) {
-      throw new UncheckedIOException(new IOException(file + ": data file must hold a JSON object"));
-    }
-    ObjectValue.Builder b = ObjectValue.builder();
-    into.entries().forEach(e -> b.put(e.getKey(), e.getValue()));
-    for (var e : o.entries()) {
-      Value existing = into.get(e.getKey());
-      b.put(e.getKey(), existing instanceof ObjectValue eo && e.getValue() instanceof ObjectValue no
-          ? merge(eo, no, file) : e.getValue());
-    }
-    return b.build();
+    return DataDocuments.read(f.toString(), Files.readAllBytes(f));
   }
 
   public List<Module> modules() {

@@ -144,7 +144,7 @@ public final class UpCommand implements Callable<Integer> {
 
   private void printInstructions(LocalStack stack, PrintWriter out) {
     Path ca = stack.caCertificate();
-    Path example = source.normalize().equals(Path.of("")) || source.equals(Path.of("."))
+    Path example = source.normalize().equals(Path.of(""))
         ? Path.of(EXAMPLE) : source.resolve(EXAMPLE).toAbsolutePath().normalize();
     out.println();
     out.println("kube-policies is up (state in " + stateDir.toAbsolutePath().normalize() + ")");
