@@ -43,7 +43,7 @@ import java.util.Set;
  */
 final class NameResolver {
   /** Operators the evaluator implements itself rather than the built-in table. */
-  static final Set<String> EVALUATOR_CALLS = Set.of(Terms.EQ, Terms.ASSIGN, Terms.MEMBER_2, Terms.MEMBER_3, Terms.PRINT);
+  static final Set<String> EVALUATOR_CALLS = Set.of(Terms.EQ, Terms.ASSIGN, Terms.PRINT);
 
   private final List<Term> packagePath; // data, "a", "b"
   private final Map<String, Ref> imports;

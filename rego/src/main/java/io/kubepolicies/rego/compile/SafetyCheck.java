@@ -234,7 +234,7 @@ final class SafetyCheck {
       String op = Terms.dottedName(c.operator());
       if ((Terms.EQ.equals(op) || Terms.ASSIGN.equals(op)) && c.args().size() == 2) {
         unify(c.args().get(0), c.args().get(1), union(safe, out), out);
-      } else if (!Terms.MEMBER_2.equals(op) && !Terms.MEMBER_3.equals(op)) {
+      } else {
         int n = arity.applyAsInt(c.operator());
         if (n >= 0 && c.args().size() == n + 1) {
           Set<String> bound = union(safe, out);

@@ -32,8 +32,6 @@ import java.util.Set;
 final class Terms {
   static final String EQ = "eq";
   static final String ASSIGN = "assign";
-  static final String MEMBER_2 = "internal.member_2";
-  static final String MEMBER_3 = "internal.member_3";
   static final String PRINT = "print";
 
   private Terms() {}
