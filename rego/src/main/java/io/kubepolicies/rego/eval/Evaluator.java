@@ -345,16 +345,19 @@ public final class Evaluator implements BuiltinContext {
     return template((Node.Template) n, f, k);
   }
 
-  /** Receives the values of several terms at once. */
+  /**
+   * Receives the values of several terms at once. The array is reused for the next combination once
+   * {@code accept} returns, so a receiver copies what it keeps (as {@code ArrayValue.of} does).
+   */
   @FunctionalInterface
   interface ValuesCont {
     boolean accept(Value[] values);
   }
 
-  /** Evaluates terms left to right; each combination of their values reaches {@code k} in a fresh array. */
+  /** Evaluates terms left to right into {@code out}; each combination of their values reaches {@code k}. */
   boolean terms(Node[] nodes, int i, Value[] out, Value[] f, ValuesCont k) {
     if (i == nodes.length) {
-      return k.accept(out.clone());
+      return k.accept(out);
     }
     return term(nodes[i], f, v -> {
       out[i] = v;
