@@ -20,6 +20,10 @@ public final class DocNode {
   private final Map<Value, DocNode> children = new LinkedHashMap<>();
   private final List<CompiledRule> rules = new ArrayList<>();
   private final List<CompiledRule> dynamicRules = new ArrayList<>();
+  // read-only views made once: queries read them on every rule evaluation
+  private final Map<Value, DocNode> childrenView = Collections.unmodifiableMap(children);
+  private final List<CompiledRule> rulesView = Collections.unmodifiableList(rules);
+  private final List<CompiledRule> dynamicRulesView = Collections.unmodifiableList(dynamicRules);
   private CompiledRule defaultRule;
   private Value base;
   private int functionArity = -1;
@@ -46,17 +50,17 @@ public final class DocNode {
   }
 
   public Map<Value, DocNode> children() {
-    return Collections.unmodifiableMap(children);
+    return childrenView;
   }
 
   /** Rules whose reference ends exactly here: complete rules, multi-value sets, functions. */
   public List<CompiledRule> rules() {
-    return Collections.unmodifiableList(rules);
+    return rulesView;
   }
 
   /** Rules whose reference continues below here with variables ({@code p[x] := y}). */
   public List<CompiledRule> dynamicRules() {
-    return Collections.unmodifiableList(dynamicRules);
+    return dynamicRulesView;
   }
 
   public CompiledRule defaultRule() {
