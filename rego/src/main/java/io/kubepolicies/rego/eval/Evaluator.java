@@ -359,6 +359,11 @@ public final class Evaluator implements BuiltinContext {
     if (i == nodes.length) {
       return k.accept(out);
     }
+    Value known = Unifier.known(nodes[i], f);
+    if (known != null) {
+      out[i] = known;
+      return terms(nodes, i + 1, out, f, k);
+    }
     return term(nodes[i], f, v -> {
       out[i] = v;
       return terms(nodes, i + 1, out, f, k);
@@ -429,8 +434,10 @@ public final class Evaluator implements BuiltinContext {
         Value input = scope.input;
         return input == null || walk(input, r.path(), 0, f, k);
       }
-      default:
-        return term(r.term(), f, v -> walk(v, r.path(), 0, f, k));
+      default: {
+        Value known = Unifier.known(r.term(), f);
+        return known != null ? walk(known, r.path(), 0, f, k) : term(r.term(), f, v -> walk(v, r.path(), 0, f, k));
+      }
     }
   }
 
@@ -452,10 +459,17 @@ public final class Evaluator implements BuiltinContext {
       return Indexing.forEach(current, (key, value) -> unifier.unifyValue(p, key, f,
           () -> walk(value, path, i + 1, f, storage, k)));
     }
-    return term(p, f, key -> {
-      Value next = Indexing.index(current, storage ? Indexing.storageKey(current, key) : key);
-      return next == null || walk(next, path, i + 1, f, storage, k);
-    });
+    Value known = Unifier.known(p, f);
+    if (known != null) {
+      return descend(current, known, path, i, f, storage, k);
+    }
+    return term(p, f, key -> descend(current, key, path, i, f, storage, k));
+  }
+
+  /** Steps from {@code current} to its entry at {@code key} (the value of {@code path[i]}) and walks on. */
+  private boolean descend(Value current, Value key, Node[] path, int i, Value[] f, boolean storage, ValueCont k) {
+    Value next = Indexing.index(current, storage ? Indexing.storageKey(current, key) : key);
+    return next == null || walk(next, path, i + 1, f, storage, k);
   }
 
   // ---- built-ins ----------------------------------------------------------------------------
