@@ -23,7 +23,6 @@ import io.kubepolicies.rego.value.Value;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -54,7 +53,7 @@ public final class Evaluator implements BuiltinContext {
     this.documents = new Documents(this, tree);
     this.unifier = new Unifier(this);
     this.now = options.nowNanos() != 0 ? options.nowNanos() : epochNanos();
-    this.scope = new Scope(options.input(), tree.nodeCount(), null, null, null);
+    this.scope = Scope.root(options.input(), tree.nodeCount());
   }
 
   private static long epochNanos() {
@@ -228,7 +227,7 @@ public final class Evaluator implements BuiltinContext {
       });
     }
     Scope outer = scope;
-    Scope inner = scoped(e.with(), values);
+    Scope inner = scope.with(e.with(), values, documents.baseRoot());
     scope = inner;
     try {
       return unmodified(e, f, () -> {
@@ -242,37 +241,6 @@ public final class Evaluator implements BuiltinContext {
     } finally {
       scope = outer;
     }
-  }
-
-  private Scope scoped(WithBinding[] with, List<Value> values) {
-    Value input = scope.input;
-    List<Scope.DataOverride> data = scope.data == null ? null : new ArrayList<>(scope.data);
-    ObjectValue base = scope.base;
-    Map<Object, Scope.Replacement> functions = scope.functions == null ? null : new IdentityHashMap<>(scope.functions);
-    for (int i = 0; i < with.length; i++) {
-      WithBinding w = with[i];
-      Value v = values.get(i);
-      switch (w.target()) {
-        case INPUT -> input = w.path().length == 0 ? v : Patching.upsert(input, w.path(), 0, v);
-        case DATA -> {
-          if (data == null) {
-            data = new ArrayList<>();
-          }
-          data.add(new Scope.DataOverride(w.path(), v));
-          base = (ObjectValue) Patching.upsert(base != null ? base : documents.baseRoot(), w.path(), 0, v);
-        }
-        case FUNCTION, BUILTIN -> {
-          if (functions == null) {
-            functions = new IdentityHashMap<>();
-          }
-          Object target = w.target() == WithBinding.Target.FUNCTION ? w.function() : w.builtin();
-          functions.put(target, w.replacement() != null
-              ? new Scope.Replacement(null, w.replacement().function(), w.replacement().builtin())
-              : new Scope.Replacement(v, null, null));
-        }
-      }
-    }
-    return new Scope(input, tree.nodeCount(), data, base, functions);
   }
 
   Scope scope() {
@@ -289,7 +257,7 @@ public final class Evaluator implements BuiltinContext {
   /** Runs {@code action} in the current scope minus its function and built-in replacements. */
   <T> T withoutReplacements(java.util.function.Supplier<T> action) {
     Scope outer = scope;
-    scope = new Scope(outer.input, tree.nodeCount(), outer.data, outer.base, null);
+    scope = outer.withoutReplacements();
     try {
       return action.get();
     } finally {
