@@ -149,7 +149,8 @@ public final class AstJson {
       return ObjectValue.builder().put("term", term(c.head())).put("body", body(c.body())).build();
     }
     if (t instanceof ObjectComprehension c) {
-      return ObjectValue.builder().put("key", term(c.key())).put("value", term(c.value())).put("body", body(c.body())).build();
+      return ObjectValue.builder().put("key", term(c.key())).put("value", term(c.value()))
+          .put("body", body(c.body())).build();
     }
     return terms(((TemplateString) t).parts());
   }

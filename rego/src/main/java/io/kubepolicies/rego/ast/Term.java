@@ -9,6 +9,6 @@ public sealed interface Term
         ArrayComprehension, SetComprehension, ObjectComprehension, TemplateString {
   Location location();
 
-  /** OPA's name for this kind of term, as its JSON AST and its parse errors use it ({@code ref}, {@code setcomprehension}). */
+  /** OPA's name for this kind of term in its JSON AST and parse errors: {@code ref}, {@code setcomprehension}. */
   String typeName();
 }

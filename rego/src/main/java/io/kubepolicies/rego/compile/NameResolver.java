@@ -25,6 +25,7 @@ import io.kubepolicies.rego.ast.TermStatement;
 import io.kubepolicies.rego.ast.Var;
 import io.kubepolicies.rego.ast.With;
 import io.kubepolicies.rego.builtins.Builtins;
+import io.kubepolicies.rego.value.StringValue;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -359,7 +360,7 @@ final class NameResolver {
     }
     if (ruleNames.contains(name)) {
       List<Term> path = new ArrayList<>(packagePath);
-      path.add(new Scalar(io.kubepolicies.rego.value.StringValue.of(name), location));
+      path.add(new Scalar(StringValue.of(name), location));
       return new Ref(path, location);
     }
     return null;

@@ -13,6 +13,7 @@ import io.kubepolicies.rego.ast.Or;
 import io.kubepolicies.rego.ast.Ref;
 import io.kubepolicies.rego.ast.Rule;
 import io.kubepolicies.rego.ast.RuleHead;
+import io.kubepolicies.rego.ast.Scalar;
 import io.kubepolicies.rego.ast.SetComprehension;
 import io.kubepolicies.rego.ast.SetTerm;
 import io.kubepolicies.rego.ast.SomeDecl;
@@ -341,7 +342,7 @@ final class SafetyCheck {
     if (a instanceof Var va && b instanceof Var vb) {
       return va.name().equals(vb.name());
     }
-    return a instanceof io.kubepolicies.rego.ast.Scalar sa && b instanceof io.kubepolicies.rego.ast.Scalar sb
+    return a instanceof Scalar sa && b instanceof Scalar sb
         && sa.value().equals(sb.value());
   }
 

@@ -27,6 +27,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Top-down evaluation of one query, as in OPA: a body is solved expression by expression; each
@@ -255,7 +256,7 @@ public final class Evaluator implements BuiltinContext {
   }
 
   /** Runs {@code action} in the current scope minus its function and built-in replacements. */
-  <T> T withoutReplacements(java.util.function.Supplier<T> action) {
+  <T> T withoutReplacements(Supplier<T> action) {
     Scope outer = scope;
     scope = outer.withoutReplacements();
     try {

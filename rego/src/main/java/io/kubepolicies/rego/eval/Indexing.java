@@ -4,6 +4,7 @@ import io.kubepolicies.rego.value.ArrayValue;
 import io.kubepolicies.rego.value.NumberValue;
 import io.kubepolicies.rego.value.ObjectValue;
 import io.kubepolicies.rego.value.SetValue;
+import io.kubepolicies.rego.value.StringValue;
 import io.kubepolicies.rego.value.Value;
 import java.util.List;
 
@@ -31,7 +32,7 @@ final class Indexing {
 
   /** OPA's storage addresses base documents by strings: a number key of an object means its text. */
   static Value storageKey(Value container, Value key) {
-    return container instanceof ObjectValue && key instanceof NumberValue ? io.kubepolicies.rego.value.StringValue.of(key.toString()) : key;
+    return container instanceof ObjectValue && key instanceof NumberValue ? StringValue.of(key.toString()) : key;
   }
 
   static boolean isCollection(Value value) {

@@ -28,7 +28,8 @@ final class Scope {
   /** Replaced functions and built-ins (by identity), or null. */
   final Map<Object, Replacement> functions;
 
-  private Scope(Value input, int memoSize, List<DataOverride> data, ObjectValue base, Map<Object, Replacement> functions) {
+  private Scope(Value input, int memoSize, List<DataOverride> data, ObjectValue base,
+      Map<Object, Replacement> functions) {
     this.input = input;
     this.memo = new Value[memoSize];
     this.data = data;

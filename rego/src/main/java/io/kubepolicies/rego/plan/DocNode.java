@@ -3,6 +3,7 @@ package io.kubepolicies.rego.plan;
 import io.kubepolicies.rego.value.ObjectValue;
 import io.kubepolicies.rego.value.Value;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -109,7 +110,7 @@ public final class DocNode {
     public DocNode ensure(DocNode parent, Value key) {
       DocNode child = parent.children.get(key);
       if (child == null) {
-        Value[] path = java.util.Arrays.copyOf(parent.path, parent.path.length + 1);
+        Value[] path = Arrays.copyOf(parent.path, parent.path.length + 1);
         path[parent.path.length] = key;
         child = new DocNode(path, nextId++);
         child.base = parent.base instanceof ObjectValue o ? o.get(key) : null;

@@ -119,7 +119,10 @@ public final class ObjectValue implements Value {
     return Json.write(this);
   }
 
-  /** Collects entries; a later put of the same key replaces the earlier value. After {@link #build()} it is empty again. */
+  /**
+   * Collects entries; a later put of the same key replaces the earlier value. After {@link #build()}
+   * it is empty again.
+   */
   public static final class Builder {
     private Map<Value, Value> entries; // null until the first put, so an empty object costs no map
 
