@@ -191,17 +191,8 @@ final class SafetyCheck {
       r.terms().forEach(x -> closureVars(x, out));
     } else if (t instanceof Call c) {
       c.args().forEach(x -> closureVars(x, out));
-    } else if (t instanceof ArrayTerm a) {
-      a.items().forEach(x -> closureVars(x, out));
-    } else if (t instanceof SetTerm s) {
-      s.items().forEach(x -> closureVars(x, out));
-    } else if (t instanceof ObjectTerm o) {
-      o.entries().forEach(en -> {
-        closureVars(en.key(), out);
-        closureVars(en.value(), out);
-      });
-    } else if (t instanceof TemplateString ts) {
-      ts.parts().forEach(x -> closureVars(x, out));
+    } else {
+      TermWalk.children(t, x -> closureVars(x, out));
     }
   }
 
