@@ -23,12 +23,10 @@ import java.util.Map;
  * }</pre>
  */
 public final class Policy {
-  private final List<Module> modules;
   private final CompiledTree tree;
   private final Compiler compiler;
 
-  private Policy(List<Module> modules, CompiledTree tree, Compiler compiler) {
-    this.modules = modules;
+  private Policy(CompiledTree tree, Compiler compiler) {
     this.tree = tree;
     this.compiler = compiler;
   }
@@ -53,7 +51,7 @@ public final class Policy {
   /** Compiles parsed modules. */
   public static Policy compile(List<Module> modules, ObjectValue data, Builtins builtins) {
     Compiler compiler = new Compiler(builtins);
-    return new Policy(List.copyOf(modules), compiler.compile(modules, data), compiler);
+    return new Policy(compiler.compile(modules, data), compiler);
   }
 
   /** Prepares a query written in Rego, e.g. {@code data.validating.deny} or {@code x := data.a[_]}. */
@@ -63,9 +61,5 @@ public final class Policy {
 
   public PreparedQuery prepare(Body query) {
     return new PreparedQuery(tree, compiler.compileQuery(tree, query));
-  }
-
-  public List<Module> modules() {
-    return modules;
   }
 }

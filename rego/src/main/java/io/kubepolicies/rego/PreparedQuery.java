@@ -1,10 +1,14 @@
 package io.kubepolicies.rego;
 
+import io.kubepolicies.rego.ast.Location;
 import io.kubepolicies.rego.compile.CompiledQuery;
 import io.kubepolicies.rego.compile.CompiledTree;
 import io.kubepolicies.rego.eval.EvalOptions;
 import io.kubepolicies.rego.eval.Evaluator;
 import io.kubepolicies.rego.eval.QueryResult;
+import io.kubepolicies.rego.plan.Expr;
+import java.util.Arrays;
+import java.util.List;
 
 /** A compiled query against a policy; evaluate it as often as needed, from any thread. */
 public final class PreparedQuery {
@@ -25,7 +29,7 @@ public final class PreparedQuery {
   }
 
   /** Where each expression of the query starts, in the order of {@link QueryResult.Row#expressions()}. */
-  public java.util.List<io.kubepolicies.rego.ast.Location> expressionLocations() {
-    return java.util.Arrays.stream(query.body().exprs()).map(io.kubepolicies.rego.plan.Expr::location).toList();
+  public List<Location> expressionLocations() {
+    return Arrays.stream(query.body().exprs()).map(Expr::location).toList();
   }
 }

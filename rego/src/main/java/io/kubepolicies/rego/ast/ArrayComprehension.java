@@ -1,4 +1,9 @@
 package io.kubepolicies.rego.ast;
 
 /** {@code [head | body]}. */
-public record ArrayComprehension(Term head, Body body, Location location) implements Term {}
+public record ArrayComprehension(Term head, Body body, Location location) implements Term {
+  @Override
+  public String typeName() {
+    return "arraycomprehension";
+  }
+}

@@ -7,4 +7,9 @@ public record ArrayTerm(List<Term> items, Location location) implements Term {
   public ArrayTerm {
     items = List.copyOf(items);
   }
+
+  @Override
+  public String typeName() {
+    return "array";
+  }
 }

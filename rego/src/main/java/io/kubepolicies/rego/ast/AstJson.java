@@ -72,10 +72,7 @@ public final class AstJson {
       ObjectValue.Builder b = ObjectValue.builder().put("index", NumberValue.of(i));
       Statement s = e.statement();
       if (s instanceof TermStatement ts && ts.term() instanceof Call c) {
-        List<Value> parts = new ArrayList<>();
-        parts.add(term(c.operator()));
-        c.args().forEach(a -> parts.add(term(a)));
-        b.put("terms", ArrayValue.of(parts));
+        b.put("terms", termValue(c)); // a call expression lists its terms untyped, as OPA's does
       } else if (s instanceof TermStatement ts) {
         b.put("terms", term(ts.term()));
       } else if (s instanceof SomeDecl some) {
@@ -115,43 +112,46 @@ public final class AstJson {
   }
 
   private static Value term(Term t) {
+    return typed(t.typeName(), termValue(t));
+  }
+
+  private static Value termValue(Term t) {
     if (t instanceof Scalar s) {
-      return typed(s.value().typeName(), s.value());
+      return s.value();
     }
     if (t instanceof Var v) {
-      return typed("var", StringValue.of(v.name()));
+      return StringValue.of(v.name());
     }
     if (t instanceof Ref r) {
-      return typed("ref", terms(r.terms()));
+      return terms(r.terms());
     }
     if (t instanceof ArrayTerm a) {
-      return typed("array", terms(a.items()));
+      return terms(a.items());
     }
     if (t instanceof SetTerm s) {
-      return typed("set", terms(s.items()));
+      return terms(s.items());
     }
     if (t instanceof ObjectTerm o) {
       List<Value> entries = new ArrayList<>();
       o.entries().forEach(e -> entries.add(ArrayValue.of(term(e.key()), term(e.value()))));
-      return typed("object", ArrayValue.of(entries));
+      return ArrayValue.of(entries);
     }
     if (t instanceof Call c) {
       List<Value> parts = new ArrayList<>();
       parts.add(term(c.operator()));
       c.args().forEach(a -> parts.add(term(a)));
-      return typed("call", ArrayValue.of(parts));
+      return ArrayValue.of(parts);
     }
     if (t instanceof ArrayComprehension c) {
-      return typed("arraycomprehension", ObjectValue.builder().put("term", term(c.head())).put("body", body(c.body())).build());
+      return ObjectValue.builder().put("term", term(c.head())).put("body", body(c.body())).build();
     }
     if (t instanceof SetComprehension c) {
-      return typed("setcomprehension", ObjectValue.builder().put("term", term(c.head())).put("body", body(c.body())).build());
+      return ObjectValue.builder().put("term", term(c.head())).put("body", body(c.body())).build();
     }
     if (t instanceof ObjectComprehension c) {
-      return typed("objectcomprehension", ObjectValue.builder().put("key", term(c.key())).put("value", term(c.value()))
-          .put("body", body(c.body())).build());
+      return ObjectValue.builder().put("key", term(c.key())).put("value", term(c.value()))
+          .put("body", body(c.body())).build();
     }
-    TemplateString ts = (TemplateString) t;
-    return typed("templatestring", terms(ts.parts()));
+    return terms(((TemplateString) t).parts());
   }
 }

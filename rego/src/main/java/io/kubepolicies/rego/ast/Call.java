@@ -12,4 +12,9 @@ public record Call(Ref operator, List<Term> args, Location location) implements 
   public Call {
     args = List.copyOf(args);
   }
+
+  @Override
+  public String typeName() {
+    return "call";
+  }
 }

@@ -1,4 +1,9 @@
 package io.kubepolicies.rego.ast;
 
 /** {@code {key: value | body}}. */
-public record ObjectComprehension(Term key, Term value, Body body, Location location) implements Term {}
+public record ObjectComprehension(Term key, Term value, Body body, Location location) implements Term {
+  @Override
+  public String typeName() {
+    return "objectcomprehension";
+  }
+}

@@ -10,4 +10,9 @@ public record ObjectTerm(List<Entry> entries, Location location) implements Term
 
   /** One {@code key: value} pair. */
   public record Entry(Term key, Term value) {}
+
+  @Override
+  public String typeName() {
+    return "object";
+  }
 }

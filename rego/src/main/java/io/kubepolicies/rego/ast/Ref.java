@@ -27,4 +27,9 @@ public record Ref(List<Term> terms, Location location) implements Term {
   public Term get(int i) {
     return terms.get(i);
   }
+
+  @Override
+  public String typeName() {
+    return "ref";
+  }
 }

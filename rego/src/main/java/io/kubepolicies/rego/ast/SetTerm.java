@@ -7,4 +7,9 @@ public record SetTerm(List<Term> items, Location location) implements Term {
   public SetTerm {
     items = List.copyOf(items);
   }
+
+  @Override
+  public String typeName() {
+    return "set";
+  }
 }

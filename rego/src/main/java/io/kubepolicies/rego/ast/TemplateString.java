@@ -25,4 +25,9 @@ public record TemplateString(List<Term> parts, List<List<With>> modifiers, Locat
   public TemplateString(List<Term> parts, Location location) {
     this(parts, Collections.nCopies(parts.size(), List.of()), location);
   }
+
+  @Override
+  public String typeName() {
+    return "templatestring";
+  }
 }

@@ -8,4 +8,7 @@ public sealed interface Term
     permits Scalar, Var, Ref, ArrayTerm, ObjectTerm, SetTerm, Call,
         ArrayComprehension, SetComprehension, ObjectComprehension, TemplateString {
   Location location();
+
+  /** OPA's name for this kind of term in its JSON AST and parse errors: {@code ref}, {@code setcomprehension}. */
+  String typeName();
 }

@@ -8,4 +8,9 @@ public record Var(String name, Location location) implements Term {
   public boolean isWildcard() {
     return name.startsWith("$");
   }
+
+  @Override
+  public String typeName() {
+    return "var";
+  }
 }

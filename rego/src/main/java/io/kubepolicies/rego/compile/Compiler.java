@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -110,7 +111,7 @@ public final class Compiler {
     errors.throwIfAny();
     TypeCheck.checkQuery(safe, tree.types(), builtins, errors);
     errors.throwIfAny();
-    Set<String> reported = new java.util.LinkedHashSet<>();
+    Set<String> reported = new LinkedHashSet<>();
     for (io.kubepolicies.rego.ast.Expr e : resolved.exprs()) {
       Terms.vars(e, true, reported);
     }

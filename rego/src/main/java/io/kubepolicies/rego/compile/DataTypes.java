@@ -1,5 +1,6 @@
 package io.kubepolicies.rego.compile;
 
+import io.kubepolicies.rego.Literals;
 import io.kubepolicies.rego.ast.Term;
 import io.kubepolicies.rego.types.Type;
 import io.kubepolicies.rego.types.Types;
@@ -59,7 +60,7 @@ public final class DataTypes {
     if (path.isEmpty()) {
       return extent(node);
     }
-    Value key = Terms.constant(path.get(0));
+    Value key = Literals.valueOf(path.get(0));
     if (node.value != null) {
       settle(node);
       Node child = key == null ? null : node.children.get(key);

@@ -25,6 +25,7 @@ import io.kubepolicies.rego.ast.TermStatement;
 import io.kubepolicies.rego.ast.Var;
 import io.kubepolicies.rego.ast.With;
 import io.kubepolicies.rego.builtins.Builtins;
+import io.kubepolicies.rego.value.StringValue;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -43,7 +44,7 @@ import java.util.Set;
  */
 final class NameResolver {
   /** Operators the evaluator implements itself rather than the built-in table. */
-  static final Set<String> EVALUATOR_CALLS = Set.of(Terms.EQ, Terms.ASSIGN, Terms.MEMBER_2, Terms.MEMBER_3, Terms.PRINT);
+  static final Set<String> EVALUATOR_CALLS = Set.of(Terms.EQ, Terms.ASSIGN, Terms.PRINT);
 
   private final List<Term> packagePath; // data, "a", "b"
   private final Map<String, Ref> imports;
@@ -359,7 +360,7 @@ final class NameResolver {
     }
     if (ruleNames.contains(name)) {
       List<Term> path = new ArrayList<>(packagePath);
-      path.add(new Scalar(io.kubepolicies.rego.value.StringValue.of(name), location));
+      path.add(new Scalar(StringValue.of(name), location));
       return new Ref(path, location);
     }
     return null;

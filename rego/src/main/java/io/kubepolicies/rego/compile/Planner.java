@@ -32,8 +32,11 @@ import io.kubepolicies.rego.plan.WithBinding;
 import io.kubepolicies.rego.value.ArrayValue;
 import io.kubepolicies.rego.value.ObjectValue;
 import io.kubepolicies.rego.value.SetValue;
+import io.kubepolicies.rego.value.StringValue;
 import io.kubepolicies.rego.value.Value;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -312,7 +315,7 @@ final class Planner {
 
   /** Duplicate constant keys with different values must fail at evaluation time, as in OPA, so they are not folded. */
   private static boolean distinct(Value[] keys) {
-    return new java.util.HashSet<>(java.util.Arrays.asList(keys)).size() == keys.length;
+    return new HashSet<>(Arrays.asList(keys)).size() == keys.length;
   }
 
   private static Value[] constants(Node[] nodes) {
@@ -369,7 +372,7 @@ final class Planner {
   private static String dataName(Ref ref) {
     StringBuilder sb = new StringBuilder("data");
     for (int i = 1; i < ref.size(); i++) {
-      sb.append('.').append(ref.get(i) instanceof Scalar s && s.value() instanceof io.kubepolicies.rego.value.StringValue str
+      sb.append('.').append(ref.get(i) instanceof Scalar s && s.value() instanceof StringValue str
           ? str.value() : "?");
     }
     return sb.toString();

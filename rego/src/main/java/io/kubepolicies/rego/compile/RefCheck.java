@@ -1,5 +1,6 @@
 package io.kubepolicies.rego.compile;
 
+import io.kubepolicies.rego.Literals;
 import io.kubepolicies.rego.ast.ArrayTerm;
 import io.kubepolicies.rego.ast.ObjectTerm;
 import io.kubepolicies.rego.ast.Ref;
@@ -76,7 +77,7 @@ final class RefCheck {
         return error;
       }
     }
-    Value key = Terms.constant(step);
+    Value key = Literals.valueOf(step);
     DataTypes.Node child = key == null ? null : data.child(node, key);
     if (child == null) {
       anyKeys(ref, index + 1);

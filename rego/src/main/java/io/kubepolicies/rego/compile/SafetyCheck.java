@@ -13,6 +13,7 @@ import io.kubepolicies.rego.ast.Or;
 import io.kubepolicies.rego.ast.Ref;
 import io.kubepolicies.rego.ast.Rule;
 import io.kubepolicies.rego.ast.RuleHead;
+import io.kubepolicies.rego.ast.Scalar;
 import io.kubepolicies.rego.ast.SetComprehension;
 import io.kubepolicies.rego.ast.SetTerm;
 import io.kubepolicies.rego.ast.SomeDecl;
@@ -190,17 +191,8 @@ final class SafetyCheck {
       r.terms().forEach(x -> closureVars(x, out));
     } else if (t instanceof Call c) {
       c.args().forEach(x -> closureVars(x, out));
-    } else if (t instanceof ArrayTerm a) {
-      a.items().forEach(x -> closureVars(x, out));
-    } else if (t instanceof SetTerm s) {
-      s.items().forEach(x -> closureVars(x, out));
-    } else if (t instanceof ObjectTerm o) {
-      o.entries().forEach(en -> {
-        closureVars(en.key(), out);
-        closureVars(en.value(), out);
-      });
-    } else if (t instanceof TemplateString ts) {
-      ts.parts().forEach(x -> closureVars(x, out));
+    } else {
+      TermWalk.children(t, x -> closureVars(x, out));
     }
   }
 
@@ -234,7 +226,7 @@ final class SafetyCheck {
       String op = Terms.dottedName(c.operator());
       if ((Terms.EQ.equals(op) || Terms.ASSIGN.equals(op)) && c.args().size() == 2) {
         unify(c.args().get(0), c.args().get(1), union(safe, out), out);
-      } else if (!Terms.MEMBER_2.equals(op) && !Terms.MEMBER_3.equals(op)) {
+      } else {
         int n = arity.applyAsInt(c.operator());
         if (n >= 0 && c.args().size() == n + 1) {
           Set<String> bound = union(safe, out);
@@ -341,7 +333,7 @@ final class SafetyCheck {
     if (a instanceof Var va && b instanceof Var vb) {
       return va.name().equals(vb.name());
     }
-    return a instanceof io.kubepolicies.rego.ast.Scalar sa && b instanceof io.kubepolicies.rego.ast.Scalar sb
+    return a instanceof Scalar sa && b instanceof Scalar sb
         && sa.value().equals(sb.value());
   }
 

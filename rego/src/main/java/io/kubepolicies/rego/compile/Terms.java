@@ -20,20 +20,13 @@ import io.kubepolicies.rego.ast.Term;
 import io.kubepolicies.rego.ast.TermStatement;
 import io.kubepolicies.rego.ast.Var;
 import io.kubepolicies.rego.ast.With;
-import io.kubepolicies.rego.value.ArrayValue;
-import io.kubepolicies.rego.value.ObjectValue;
-import io.kubepolicies.rego.value.SetValue;
 import io.kubepolicies.rego.value.StringValue;
-import io.kubepolicies.rego.value.Value;
-import java.util.List;
 import java.util.Set;
 
 /** Questions about terms that several compiler stages ask. */
 final class Terms {
   static final String EQ = "eq";
   static final String ASSIGN = "assign";
-  static final String MEMBER_2 = "internal.member_2";
-  static final String MEMBER_3 = "internal.member_3";
   static final String PRINT = "print";
 
   private Terms() {}
@@ -132,44 +125,5 @@ final class Terms {
         vars(w.value(), skipClosures, out);
       }
     }
-  }
-
-  /** The value of a term without variables, references, calls or comprehensions, else null. */
-  static Value constant(Term term) {
-    if (term instanceof Scalar s) {
-      return s.value();
-    }
-    if (term instanceof ArrayTerm a) {
-      Value[] items = constants(a.items());
-      return items == null ? null : ArrayValue.of(items);
-    }
-    if (term instanceof SetTerm s) {
-      Value[] items = constants(s.items());
-      return items == null ? null : SetValue.of(items);
-    }
-    if (term instanceof ObjectTerm o) {
-      ObjectValue.Builder b = ObjectValue.builder();
-      for (ObjectTerm.Entry e : o.entries()) {
-        Value key = constant(e.key());
-        Value value = constant(e.value());
-        if (key == null || value == null) {
-          return null;
-        }
-        b.put(key, value);
-      }
-      return b.build();
-    }
-    return null;
-  }
-
-  private static Value[] constants(List<Term> terms) {
-    Value[] values = new Value[terms.size()];
-    for (int i = 0; i < values.length; i++) {
-      values[i] = constant(terms.get(i));
-      if (values[i] == null) {
-        return null;
-      }
-    }
-    return values;
   }
 }

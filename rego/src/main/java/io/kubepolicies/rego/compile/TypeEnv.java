@@ -1,5 +1,6 @@
 package io.kubepolicies.rego.compile;
 
+import io.kubepolicies.rego.Literals;
 import io.kubepolicies.rego.ast.ArrayComprehension;
 import io.kubepolicies.rego.ast.ArrayTerm;
 import io.kubepolicies.rego.ast.Call;
@@ -119,7 +120,7 @@ final class TypeEnv {
     List<Type.ObjectOf.Property> properties = new ArrayList<>();
     Type.ObjectOf.Dynamic dynamic = null;
     for (ObjectTerm.Entry e : o.entries()) {
-      Value key = Terms.constant(e.key());
+      Value key = Literals.valueOf(e.key());
       if (key != null) {
         properties.add(new Type.ObjectOf.Property(key, typeOf(e.value())));
       } else {

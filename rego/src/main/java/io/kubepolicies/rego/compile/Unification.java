@@ -1,5 +1,6 @@
 package io.kubepolicies.rego.compile;
 
+import io.kubepolicies.rego.Literals;
 import io.kubepolicies.rego.ast.ArrayTerm;
 import io.kubepolicies.rego.ast.Call;
 import io.kubepolicies.rego.ast.ObjectTerm;
@@ -109,7 +110,7 @@ final class Unification {
       return false;
     }
     for (ObjectTerm.Entry e : o.entries()) {
-      Value key = Terms.constant(e.key());
+      Value key = Literals.valueOf(e.key());
       if (key == null) {
         unify(e.value(), Type.ANY, union); // OPA does not infer values under dynamic keys
         continue;
@@ -190,9 +191,9 @@ final class Unification {
 
   /** The entry with the same key, keys compared as written (not by where they were written). */
   private static ObjectTerm.Entry entry(ObjectTerm o, Term key) {
-    Value constant = Terms.constant(key);
+    Value constant = Literals.valueOf(key);
     for (ObjectTerm.Entry e : o.entries()) {
-      Value other = Terms.constant(e.key());
+      Value other = Literals.valueOf(e.key());
       if (constant != null ? constant.equals(other) : other == null && TermText.of(key).equals(TermText.of(e.key()))) {
         return e;
       }

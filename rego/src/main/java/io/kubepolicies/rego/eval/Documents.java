@@ -38,17 +38,11 @@ final class Documents {
   }
 
   private boolean node(DocNode node, Node[] path, int i, Value[] f, ValueCont k) {
-    Scope scope = eval.scope();
-    if (scope.data != null) {
-      Value replaced = replacedAt(scope, node.path());
-      if (replaced != null) {
-        return eval.walk(replaced, path, i, f, k);
-      }
-    }
-    if (node.isFunction()) {
+    boolean replaced = isReplaced(eval.scope(), node.path());
+    if (node.isFunction() && !replaced) {
       return true;
     }
-    if (node.hasRules() || node.hasDynamicRules() || i == path.length) {
+    if (replaced || node.hasRules() || node.hasDynamicRules() || i == path.length) {
       Value v = value(node);
       return v == null || eval.walk(v, path, i, f, k);
     }
@@ -103,19 +97,39 @@ final class Documents {
     return v;
   }
 
-  /** A {@code with} value replacing this path or one above it, followed down to this path; else null. */
-  private static Value replacedAt(Scope scope, Value[] path) {
-    Value found = null;
+  /**
+   * Whether a {@code with data...} replaces this path or one above it. As in OPA, such a path is read
+   * from the replacements alone: the rules and base documents below a replaced path are hidden.
+   */
+  private static boolean isReplaced(Scope scope, Value[] path) {
+    if (scope.data != null) {
+      for (Scope.DataOverride o : scope.data) {
+        if (o.path().length <= path.length && isPrefix(o.path(), path)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /**
+   * The document at {@code path} as the {@code with data...} replacements leave {@code doc} (null when
+   * undefined): each in turn sets its path, so one at or above the path replaces the document and
+   * one below it patches the document.
+   */
+  private static Value replaced(Value doc, Scope scope, Value[] path) {
+    Value v = doc;
     for (Scope.DataOverride o : scope.data) {
       if (o.path().length <= path.length && isPrefix(o.path(), path)) {
-        Value v = o.value();
+        v = o.value();
         for (int j = o.path().length; j < path.length && v != null; j++) {
           v = Indexing.index(v, path[j]);
         }
-        found = v == null ? Scope.UNDEFINED : v;
+      } else if (o.path().length > path.length && isPrefix(path, o.path())) {
+        v = Patching.upsert(v, o.path(), path.length, o.value());
       }
     }
-    return found == Scope.UNDEFINED ? null : found;
+    return v;
   }
 
   private static boolean isPrefix(Value[] prefix, Value[] path) {
@@ -134,12 +148,13 @@ final class Documents {
     if (cached != null) {
       return cached == Scope.UNDEFINED ? null : cached;
     }
-    Value v = compute(node);
-    if (v != null && scope.data != null) {
-      for (Scope.DataOverride o : scope.data) {
-        if (o.path().length > node.path().length && isPrefix(node.path(), o.path())) {
-          v = Patching.upsert(v, o.path(), node.path().length, o.value());
-        }
+    Value v;
+    if (isReplaced(scope, node.path())) {
+      v = replaced(null, scope, node.path());
+    } else {
+      v = compute(node);
+      if (v != null && scope.data != null) {
+        v = replaced(v, scope, node.path());
       }
     }
     scope.memo[node.id()] = v == null ? Scope.UNDEFINED : v;
@@ -147,12 +162,6 @@ final class Documents {
   }
 
   private Value compute(DocNode node) {
-    if (eval.scope().data != null) {
-      Value replaced = replacedAt(eval.scope(), node.path());
-      if (replaced != null) {
-        return replaced;
-      }
-    }
     if (node.isFunction()) {
       return null;
     }

@@ -23,11 +23,11 @@ import io.kubepolicies.rego.value.Value;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Top-down evaluation of one query, as in OPA: a body is solved expression by expression; each
@@ -54,7 +54,7 @@ public final class Evaluator implements BuiltinContext {
     this.documents = new Documents(this, tree);
     this.unifier = new Unifier(this);
     this.now = options.nowNanos() != 0 ? options.nowNanos() : epochNanos();
-    this.scope = new Scope(options.input(), tree.nodeCount(), null, null, null);
+    this.scope = Scope.root(options.input(), tree.nodeCount());
   }
 
   private static long epochNanos() {
@@ -228,7 +228,7 @@ public final class Evaluator implements BuiltinContext {
       });
     }
     Scope outer = scope;
-    Scope inner = scoped(e.with(), values);
+    Scope inner = scope.with(e.with(), values, documents.baseRoot());
     scope = inner;
     try {
       return unmodified(e, f, () -> {
@@ -244,37 +244,6 @@ public final class Evaluator implements BuiltinContext {
     }
   }
 
-  private Scope scoped(WithBinding[] with, List<Value> values) {
-    Value input = scope.input;
-    List<Scope.DataOverride> data = scope.data == null ? null : new ArrayList<>(scope.data);
-    ObjectValue base = scope.base;
-    Map<Object, Scope.Replacement> functions = scope.functions == null ? null : new IdentityHashMap<>(scope.functions);
-    for (int i = 0; i < with.length; i++) {
-      WithBinding w = with[i];
-      Value v = values.get(i);
-      switch (w.target()) {
-        case INPUT -> input = w.path().length == 0 ? v : Patching.upsert(input, w.path(), 0, v);
-        case DATA -> {
-          if (data == null) {
-            data = new ArrayList<>();
-          }
-          data.add(new Scope.DataOverride(w.path(), v));
-          base = (ObjectValue) Patching.upsert(base != null ? base : documents.baseRoot(), w.path(), 0, v);
-        }
-        case FUNCTION, BUILTIN -> {
-          if (functions == null) {
-            functions = new IdentityHashMap<>();
-          }
-          Object target = w.target() == WithBinding.Target.FUNCTION ? w.function() : w.builtin();
-          functions.put(target, w.replacement() != null
-              ? new Scope.Replacement(null, w.replacement().function(), w.replacement().builtin())
-              : new Scope.Replacement(v, null, null));
-        }
-      }
-    }
-    return new Scope(input, tree.nodeCount(), data, base, functions);
-  }
-
   Scope scope() {
     return scope;
   }
@@ -287,9 +256,9 @@ public final class Evaluator implements BuiltinContext {
   }
 
   /** Runs {@code action} in the current scope minus its function and built-in replacements. */
-  <T> T withoutReplacements(java.util.function.Supplier<T> action) {
+  <T> T withoutReplacements(Supplier<T> action) {
     Scope outer = scope;
-    scope = new Scope(outer.input, tree.nodeCount(), outer.data, outer.base, null);
+    scope = outer.withoutReplacements();
     try {
       return action.get();
     } finally {
@@ -345,16 +314,24 @@ public final class Evaluator implements BuiltinContext {
     return template((Node.Template) n, f, k);
   }
 
-  /** Receives the values of several terms at once. */
+  /**
+   * Receives the values of several terms at once. The array is reused for the next combination once
+   * {@code accept} returns, so a receiver copies what it keeps (as {@code ArrayValue.of} does).
+   */
   @FunctionalInterface
   interface ValuesCont {
     boolean accept(Value[] values);
   }
 
-  /** Evaluates terms left to right; each combination of their values reaches {@code k} in a fresh array. */
+  /** Evaluates terms left to right into {@code out}; each combination of their values reaches {@code k}. */
   boolean terms(Node[] nodes, int i, Value[] out, Value[] f, ValuesCont k) {
     if (i == nodes.length) {
-      return k.accept(out.clone());
+      return k.accept(out);
+    }
+    Value known = Unifier.known(nodes[i], f);
+    if (known != null) {
+      out[i] = known;
+      return terms(nodes, i + 1, out, f, k);
     }
     return term(nodes[i], f, v -> {
       out[i] = v;
@@ -426,8 +403,10 @@ public final class Evaluator implements BuiltinContext {
         Value input = scope.input;
         return input == null || walk(input, r.path(), 0, f, k);
       }
-      default:
-        return term(r.term(), f, v -> walk(v, r.path(), 0, f, k));
+      default: {
+        Value known = Unifier.known(r.term(), f);
+        return known != null ? walk(known, r.path(), 0, f, k) : term(r.term(), f, v -> walk(v, r.path(), 0, f, k));
+      }
     }
   }
 
@@ -449,10 +428,17 @@ public final class Evaluator implements BuiltinContext {
       return Indexing.forEach(current, (key, value) -> unifier.unifyValue(p, key, f,
           () -> walk(value, path, i + 1, f, storage, k)));
     }
-    return term(p, f, key -> {
-      Value next = Indexing.index(current, storage ? Indexing.storageKey(current, key) : key);
-      return next == null || walk(next, path, i + 1, f, storage, k);
-    });
+    Value known = Unifier.known(p, f);
+    if (known != null) {
+      return descend(current, known, path, i, f, storage, k);
+    }
+    return term(p, f, key -> descend(current, key, path, i, f, storage, k));
+  }
+
+  /** Steps from {@code current} to its entry at {@code key} (the value of {@code path[i]}) and walks on. */
+  private boolean descend(Value current, Value key, Node[] path, int i, Value[] f, boolean storage, ValueCont k) {
+    Value next = Indexing.index(current, storage ? Indexing.storageKey(current, key) : key);
+    return next == null || walk(next, path, i + 1, f, storage, k);
   }
 
   // ---- built-ins ----------------------------------------------------------------------------

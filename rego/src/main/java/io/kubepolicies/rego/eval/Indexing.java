@@ -4,7 +4,9 @@ import io.kubepolicies.rego.value.ArrayValue;
 import io.kubepolicies.rego.value.NumberValue;
 import io.kubepolicies.rego.value.ObjectValue;
 import io.kubepolicies.rego.value.SetValue;
+import io.kubepolicies.rego.value.StringValue;
 import io.kubepolicies.rego.value.Value;
+import java.util.List;
 
 /** Reading collections the way references do. */
 final class Indexing {
@@ -30,7 +32,7 @@ final class Indexing {
 
   /** OPA's storage addresses base documents by strings: a number key of an object means its text. */
   static Value storageKey(Value container, Value key) {
-    return container instanceof ObjectValue && key instanceof NumberValue ? io.kubepolicies.rego.value.StringValue.of(key.toString()) : key;
+    return container instanceof ObjectValue && key instanceof NumberValue ? StringValue.of(key.toString()) : key;
   }
 
   static boolean isCollection(Value value) {
@@ -48,9 +50,11 @@ final class Indexing {
    * member in sorted order (key and value are the member). Scalars have no entries.
    */
   static boolean forEach(Value value, EntryCont k) {
+    // indexed loops: an iterator over the read-only views would be an allocation per iteration
     if (value instanceof ObjectValue o) {
-      for (Value key : o.sortedKeys()) {
-        if (!k.accept(key, o.get(key))) {
+      List<Value> keys = o.sortedKeys();
+      for (int i = 0; i < keys.size(); i++) {
+        if (!k.accept(keys.get(i), o.get(keys.get(i)))) {
           return false;
         }
       }
@@ -61,8 +65,9 @@ final class Indexing {
         }
       }
     } else if (value instanceof SetValue s) {
-      for (Value member : s.sorted()) {
-        if (!k.accept(member, member)) {
+      List<Value> members = s.sorted();
+      for (int i = 0; i < members.size(); i++) {
+        if (!k.accept(members.get(i), members.get(i))) {
           return false;
         }
       }

@@ -2,8 +2,11 @@ package io.kubepolicies.rego.eval;
 
 import io.kubepolicies.rego.builtins.Builtin;
 import io.kubepolicies.rego.plan.DocNode;
+import io.kubepolicies.rego.plan.WithBinding;
 import io.kubepolicies.rego.value.ObjectValue;
 import io.kubepolicies.rego.value.Value;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -25,12 +28,59 @@ final class Scope {
   /** Replaced functions and built-ins (by identity), or null. */
   final Map<Object, Replacement> functions;
 
-  Scope(Value input, int memoSize, List<DataOverride> data, ObjectValue base, Map<Object, Replacement> functions) {
+  private Scope(Value input, int memoSize, List<DataOverride> data, ObjectValue base,
+      Map<Object, Replacement> functions) {
     this.input = input;
     this.memo = new Value[memoSize];
     this.data = data;
     this.base = base;
     this.functions = functions;
+  }
+
+  /** A query's scope before any {@code with}: its input, a memo slot per document node, nothing replaced. */
+  static Scope root(Value input, int memoSize) {
+    return new Scope(input, memoSize, null, null, null);
+  }
+
+  /**
+   * The scope of an expression with {@code with} modifiers: this one with each {@code with[i]} target
+   * replaced by {@code values.get(i)} (null where a function stands in for a function or built-in).
+   * {@code baseRoot}, the compiled base documents, is what the first data replacement patches.
+   */
+  Scope with(WithBinding[] with, List<Value> values, ObjectValue baseRoot) {
+    Value newInput = input;
+    List<DataOverride> newData = data == null ? null : new ArrayList<>(data);
+    ObjectValue newBase = base;
+    Map<Object, Replacement> newFunctions = functions == null ? null : new IdentityHashMap<>(functions);
+    for (int i = 0; i < with.length; i++) {
+      WithBinding w = with[i];
+      Value v = values.get(i);
+      switch (w.target()) {
+        case INPUT -> newInput = w.path().length == 0 ? v : Patching.upsert(newInput, w.path(), 0, v);
+        case DATA -> {
+          if (newData == null) {
+            newData = new ArrayList<>();
+          }
+          newData.add(new DataOverride(w.path(), v));
+          newBase = (ObjectValue) Patching.upsert(newBase != null ? newBase : baseRoot, w.path(), 0, v);
+        }
+        case FUNCTION, BUILTIN -> {
+          if (newFunctions == null) {
+            newFunctions = new IdentityHashMap<>();
+          }
+          Object target = w.target() == WithBinding.Target.FUNCTION ? w.function() : w.builtin();
+          newFunctions.put(target, w.replacement() != null
+              ? new Replacement(null, w.replacement().function(), w.replacement().builtin())
+              : new Replacement(v, null, null));
+        }
+      }
+    }
+    return new Scope(newInput, memo.length, newData, newBase, newFunctions);
+  }
+
+  /** This scope without its function and built-in replacements (and with a memo of its own). */
+  Scope withoutReplacements() {
+    return new Scope(input, memo.length, data, base, null);
   }
 
   /** {@code with data.<path> as value}. */

@@ -43,7 +43,7 @@ final class Unifier {
       Node[] left = new Node[x.keys().length];
       Node[] right = new Node[x.keys().length];
       for (int i = 0; i < left.length; i++) {
-        Value key = constant(x.keys()[i], f);
+        Value key = known(x.keys()[i], f);
         int j = indexOfKey(y.keys(), key, f);
         if (key == null || j < 0) {
           return true;
@@ -68,15 +68,19 @@ final class Unifier {
 
   private int indexOfKey(Node[] keys, Value key, Value[] f) {
     for (int j = 0; j < keys.length; j++) {
-      if (key.equals(constant(keys[j], f))) {
+      if (key.equals(known(keys[j], f))) {
         return j;
       }
     }
     return -1;
   }
 
-  /** The value of a term that needs no iteration (a constant or a bound variable), else null. */
-  private static Value constant(Node n, Value[] f) {
+  /**
+   * The value of a term that needs no evaluation (a constant or a bound variable), else null. The
+   * evaluator reads such terms directly rather than through a continuation, which would be one
+   * allocation per step of the search.
+   */
+  static Value known(Node n, Value[] f) {
     if (n instanceof Node.Const c) {
       return c.value();
     }

@@ -3,6 +3,7 @@ package io.kubepolicies.rego.plan;
 import io.kubepolicies.rego.value.ObjectValue;
 import io.kubepolicies.rego.value.Value;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,6 +21,10 @@ public final class DocNode {
   private final Map<Value, DocNode> children = new LinkedHashMap<>();
   private final List<CompiledRule> rules = new ArrayList<>();
   private final List<CompiledRule> dynamicRules = new ArrayList<>();
+  // read-only views made once: queries read them on every rule evaluation
+  private final Map<Value, DocNode> childrenView = Collections.unmodifiableMap(children);
+  private final List<CompiledRule> rulesView = Collections.unmodifiableList(rules);
+  private final List<CompiledRule> dynamicRulesView = Collections.unmodifiableList(dynamicRules);
   private CompiledRule defaultRule;
   private Value base;
   private int functionArity = -1;
@@ -46,17 +51,17 @@ public final class DocNode {
   }
 
   public Map<Value, DocNode> children() {
-    return Collections.unmodifiableMap(children);
+    return childrenView;
   }
 
   /** Rules whose reference ends exactly here: complete rules, multi-value sets, functions. */
   public List<CompiledRule> rules() {
-    return Collections.unmodifiableList(rules);
+    return rulesView;
   }
 
   /** Rules whose reference continues below here with variables ({@code p[x] := y}). */
   public List<CompiledRule> dynamicRules() {
-    return Collections.unmodifiableList(dynamicRules);
+    return dynamicRulesView;
   }
 
   public CompiledRule defaultRule() {
@@ -105,7 +110,7 @@ public final class DocNode {
     public DocNode ensure(DocNode parent, Value key) {
       DocNode child = parent.children.get(key);
       if (child == null) {
-        Value[] path = java.util.Arrays.copyOf(parent.path, parent.path.length + 1);
+        Value[] path = Arrays.copyOf(parent.path, parent.path.length + 1);
         path[parent.path.length] = key;
         child = new DocNode(path, nextId++);
         child.base = parent.base instanceof ObjectValue o ? o.get(key) : null;

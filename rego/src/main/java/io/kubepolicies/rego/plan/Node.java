@@ -1,5 +1,9 @@
 package io.kubepolicies.rego.plan;
 
+import io.kubepolicies.rego.ast.Location;
+import io.kubepolicies.rego.builtins.Builtin;
+import io.kubepolicies.rego.value.Value;
+
 /**
  * A compiled term, ready to evaluate: variables are frame slots, references to rules point at their
  * node in the document tree, calls point at their built-in or function. Produced by the compiler's
@@ -10,7 +14,7 @@ public sealed interface Node
         Node.BuiltinCall, Node.FunctionCall, Node.Comprehension, Node.Template {
 
   /** A constant value. */
-  record Const(io.kubepolicies.rego.value.Value value) implements Node {}
+  record Const(Value value) implements Node {}
 
   /** A variable: slot {@code slot} of the current frame. */
   record Local(int slot, String name) implements Node {}
@@ -21,8 +25,8 @@ public sealed interface Node
    * iterates. For data references the compiler resolves the constant start of the path once:
    * evaluation starts at {@code anchor}, {@code anchorDepth} elements down.
    */
-  record Ref(RefHead head, Node term, Node[] path, DocNode anchor, int anchorDepth,
-      io.kubepolicies.rego.ast.Location location) implements Node {}
+  record Ref(RefHead head, Node term, Node[] path, DocNode anchor, int anchorDepth, Location location)
+      implements Node {}
 
   /** Where a reference starts. */
   enum RefHead { DATA, INPUT, TERM }
@@ -37,15 +41,14 @@ public sealed interface Node
   record Set(Node[] items) implements Node {}
 
   /** A call of a built-in: {@code name} is how it was written (for messages). */
-  record BuiltinCall(io.kubepolicies.rego.builtins.Builtin builtin, String name, Node[] args,
-      io.kubepolicies.rego.ast.Location location) implements Node {}
+  record BuiltinCall(Builtin builtin, String name, Node[] args, Location location) implements Node {}
 
   /** A call of a function defined in Rego, found at {@code function} in the document tree. */
-  record FunctionCall(DocNode function, String name, Node[] args, io.kubepolicies.rego.ast.Location location)
+  record FunctionCall(DocNode function, String name, Node[] args, Location location)
       implements Node {}
 
   /** {@code [head | body]}, {@code {head | body}} or {@code {key: head | body}} ({@code key} null unless object). */
-  record Comprehension(Kind kind, Node key, Node head, Body body, io.kubepolicies.rego.ast.Location location)
+  record Comprehension(Kind kind, Node key, Node head, Body body, Location location)
       implements Node {
     /** Which collection a comprehension builds. */
     public enum Kind { ARRAY, SET, OBJECT }

@@ -202,7 +202,7 @@ final class ModuleParser extends RuleParser {
         Term index = parseInfix(true);
         expect(TokenKind.RBRACK, "expected ]");
         if (!(index instanceof Scalar s && s.value() instanceof StringValue)) {
-          throw error(index.location(), "unexpected " + TermNames.of(index) + " token: expecting string");
+          throw error(index.location(), "unexpected " + index.typeName() + " token: expecting string");
         }
         path.add(index);
       }

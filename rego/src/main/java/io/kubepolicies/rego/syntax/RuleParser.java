@@ -324,7 +324,7 @@ abstract class RuleParser extends BodyParser {
   /** A default value must be a constant (comprehensions aside). */
   private void checkDefaultValue(Term value, Location ruleLoc) {
     if (value instanceof Var || value instanceof Ref || value instanceof Call) {
-      throw error(ruleLoc, "illegal default rule (value cannot contain " + TermNames.of(value) + ")");
+      throw error(ruleLoc, "illegal default rule (value cannot contain " + value.typeName() + ")");
     }
     if (value instanceof ArrayTerm a) {
       a.items().forEach(t -> checkDefaultValue(t, ruleLoc));
@@ -344,7 +344,7 @@ abstract class RuleParser extends BodyParser {
     Set<String> seen = new HashSet<>();
     for (Term arg : args) {
       if (!(arg instanceof Var v)) {
-        throw error(ruleLoc, "illegal default rule (arguments cannot contain " + TermNames.of(arg) + ")");
+        throw error(ruleLoc, "illegal default rule (arguments cannot contain " + arg.typeName() + ")");
       }
       if (!seen.add(v.name())) {
         throw error(ruleLoc, "illegal default rule (arguments cannot be repeated " + v.name() + ")");

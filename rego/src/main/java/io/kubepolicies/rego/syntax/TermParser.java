@@ -302,7 +302,7 @@ abstract class TermParser extends TokenCursor {
 
   private void checkRefHead(Term head) {
     if (head instanceof Scalar || head instanceof Ref || head instanceof TemplateString) {
-      throw error(head.location(), "illegal ref (head cannot be " + TermNames.of(head) + ")");
+      throw error(head.location(), "illegal ref (head cannot be " + head.typeName() + ")");
     }
   }
 

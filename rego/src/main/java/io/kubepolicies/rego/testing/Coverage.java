@@ -18,6 +18,7 @@ import io.kubepolicies.rego.ast.SetTerm;
 import io.kubepolicies.rego.ast.SomeDecl;
 import io.kubepolicies.rego.ast.Term;
 import io.kubepolicies.rego.ast.TermStatement;
+import io.kubepolicies.rego.ast.Var;
 import io.kubepolicies.rego.value.ArrayValue;
 import io.kubepolicies.rego.value.NumberValue;
 import io.kubepolicies.rego.value.ObjectValue;
@@ -66,7 +67,7 @@ public record Coverage(Map<String, FileCoverage> files, List<String> uncoveredRu
           lines(r.body(), coverable);
         }
         if (!hits.contains(rule.location())) {
-          uncovered.add(((io.kubepolicies.rego.ast.Var) rule.head().ref().head()).name() + " (" + rule.location() + ")");
+          uncovered.add(((Var) rule.head().ref().head()).name() + " (" + rule.location() + ")");
         }
       }
       Set<Integer> hit = hitLines.getOrDefault(m.file(), Set.of());

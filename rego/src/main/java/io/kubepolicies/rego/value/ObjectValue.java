@@ -119,11 +119,17 @@ public final class ObjectValue implements Value {
     return Json.write(this);
   }
 
-  /** Collects entries; a later put of the same key replaces the earlier value. */
+  /**
+   * Collects entries; a later put of the same key replaces the earlier value. After {@link #build()}
+   * it is empty again.
+   */
   public static final class Builder {
-    private Map<Value, Value> entries = new LinkedHashMap<>();
+    private Map<Value, Value> entries; // null until the first put, so an empty object costs no map
 
     public Builder put(Value key, Value value) {
+      if (entries == null) {
+        entries = new LinkedHashMap<>();
+      }
       entries.put(key, value);
       return this;
     }
@@ -133,19 +139,20 @@ public final class ObjectValue implements Value {
     }
 
     public Value get(Value key) {
-      return entries.get(key);
+      return entries == null ? null : entries.get(key);
     }
 
     public int size() {
-      return entries.size();
+      return entries == null ? 0 : entries.size();
     }
 
+    /** The object; the builder hands its map over rather than copying it. */
     public ObjectValue build() {
-      if (entries.isEmpty()) {
+      if (entries == null) {
         return EMPTY;
       }
       ObjectValue built = new ObjectValue(entries);
-      entries = new LinkedHashMap<>();
+      entries = null;
       return built;
     }
   }

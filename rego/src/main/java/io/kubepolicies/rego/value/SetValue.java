@@ -84,34 +84,42 @@ public final class SetValue implements Value {
     return Json.write(this);
   }
 
-  /** Collects elements; duplicates collapse. */
+  /** Collects elements; duplicates collapse. After {@link #build()} it is empty again. */
   public static final class Builder {
-    private Set<Value> items = new LinkedHashSet<>();
+    private Set<Value> items; // null until the first add, so an empty set costs no set
 
     public Builder add(Value value) {
-      items.add(value);
+      items().add(value);
       return this;
     }
 
     public Builder addAll(Collection<? extends Value> values) {
-      items.addAll(values);
+      items().addAll(values);
       return this;
     }
 
+    private Set<Value> items() {
+      if (items == null) {
+        items = new LinkedHashSet<>();
+      }
+      return items;
+    }
+
     public boolean contains(Value value) {
-      return items.contains(value);
+      return items != null && items.contains(value);
     }
 
     public int size() {
-      return items.size();
+      return items == null ? 0 : items.size();
     }
 
+    /** The set; the builder hands its elements over rather than copying them. */
     public SetValue build() {
-      if (items.isEmpty()) {
+      if (items == null || items.isEmpty()) {
         return EMPTY;
       }
       SetValue built = new SetValue(items);
-      items = new LinkedHashSet<>();
+      items = null;
       return built;
     }
   }

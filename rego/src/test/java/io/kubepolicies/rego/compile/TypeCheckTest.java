@@ -285,6 +285,15 @@ class TypeCheckTest {
     }
 
     @Test
+    void checksTheArityOfMembershipLikeAnyBuiltin() {
+      assertEquals("""
+          test-0.rego:2:6: rego_type_error: internal.member_2: arity mismatch
+          \thave: (number)
+          \twant: (any, any)""", error("package test\np if internal.member_2(1)\n"));
+      accepts("package test\np if { internal.member_2(1, [1], found); found }\n");
+    }
+
+    @Test
     void countsTheValueOfANestedCallAsAnArgument() {
       assertEquals("""
           test-0.rego:2:6: rego_type_error: count: arity mismatch

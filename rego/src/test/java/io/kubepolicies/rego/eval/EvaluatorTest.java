@@ -132,6 +132,24 @@ class EvaluatorTest {
   }
 
   @Test
+  void withDataHidesTheDocumentsBelowTheReplacedPath() {
+    Policy p = policyWithData("{\"a\": {\"base\": 1}}", "package a\nc := 5\nd[k] := 1 if some k in [\"x\"]\n");
+    assertNull(value(p, "x := data.a.c with data.a as {\"b\": 1}", null));
+    assertNull(value(p, "x := data.a.d.x with data.a as {\"b\": 1}", null));
+    assertNull(value(p, "x := data.a.base with data.a as {\"b\": 1}", null));
+    assertEquals(json("1"), value(p, "x := data.a.b with data.a as {\"b\": 1}", null));
+    assertEquals(json("5"), value(p, "x := data.a.c with data.a.b as 1", null));
+  }
+
+  @Test
+  void withDataAppliesNestedReplacementsInOrder() {
+    Policy p = policy("package a\nc := 5\n", "package t\nq := x if { x := data.a.c with data.a.c.e as 2 }\n");
+    assertEquals("{\"d\":1,\"e\":2}", text(value(p, "x := data.a.c with data.a as {\"c\": {\"d\": 1}} with data.a.c.e as 2", null)));
+    assertEquals("{\"d\":1}", text(value(p, "x := data.a.c with data.a.c.e as 2 with data.a as {\"c\": {\"d\": 1}}", null)));
+    assertEquals("{\"d\":1,\"e\":2}", text(value(p, "x := data.t.q with data.a as {\"c\": {\"d\": 1}}", null)));
+  }
+
+  @Test
   void refHeadRulesBuildNestedObjects() {
     Policy p = policy("""
         package t
